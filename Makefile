@@ -1,0 +1,43 @@
+# bundelpers: `make` bouwt alle PDF's, `make test` draait de tests.
+# Alles wat nodig is (virtuele omgeving, pakketten, systeembibliotheken) wordt
+# hier geïnstalleerd; niets hoeft met de hand.
+
+VENV     := .venv
+PYTHON   := $(VENV)/bin/python
+RUNTIME  := $(VENV)/.runtime-installed
+TESTDEPS := $(VENV)/.test-installed
+
+.DEFAULT_GOAL := pdf
+.PHONY: pdf check test bench clean help system
+
+help: ## deze lijst
+	@echo "Gebruik: make [doel]"
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /  \1\t/'
+
+pdf: $(RUNTIME) ## controleer de inhoud en maak alle PDF's in bundel_pdf/
+	@$(VENV)/bin/bundelpers build
+
+check: $(RUNTIME) ## controleer alleen de inhoud (snel, zonder PDF's te maken)
+	@$(VENV)/bin/bundelpers check
+
+test: $(TESTDEPS) ## draai alle tests
+	@$(PYTHON) -m pytest -q
+
+clean: ## verwijder build/ en bundel_pdf/ (de virtuele omgeving blijft)
+	rm -rf build bundel_pdf .pytest_cache
+
+system: ## installeer de systeembibliotheken die WeasyPrint nodig heeft
+	@sh scripts/system-deps.sh
+
+$(PYTHON):
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q --upgrade pip
+
+$(RUNTIME): pyproject.toml scripts/system-deps.sh | $(PYTHON)
+	@sh scripts/system-deps.sh
+	$(PYTHON) -m pip install -q -e .
+	@touch $@
+
+$(TESTDEPS): $(RUNTIME)
+	$(PYTHON) -m pip install -q -e '.[test]'
+	@touch $@
