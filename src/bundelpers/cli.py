@@ -1,0 +1,58 @@
+"""Command line: `bundelpers check` and `bundelpers build`, Dutch output, exit codes.
+
+Exit 0: done. Exit 1: the content needs fixing (every problem listed). Exit 2: the
+PDF could not be made for another reason (named, without a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import messages as msg
+from .build import build, check
+from .errors import ContentError, MergeError, RenderError
+from .project import Project
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bundelpers", description="Maakt de PDF-bundels uit content/.")
+    parser.add_argument("opdracht", choices=["check", "build"], help="check: alleen controleren; build: PDF's maken")
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="projectmap (standaard: de huidige map)")
+    args = parser.parse_args(argv)
+    project = Project(args.project.resolve())
+    started = time.perf_counter()
+    try:
+        checked = check(project)
+        for warning in checked.warnings:
+            print(warning.format(), file=sys.stderr)
+        if args.opdracht == "check":
+            chapters = sum(len(book.chapters) for book in checked.books)
+            print(msg.CHECK_OK.format(bundles=len(checked.books), chapters=chapters))
+            return 0
+        result = build(project, checked)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        print(msg.BUILD_STOPPED.format(count=len(error.problems)), file=sys.stderr)
+        return 1
+    except (RenderError, MergeError) as error:
+        print(f"fout: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Afgebroken; de bestaande PDF's zijn niet veranderd.", file=sys.stderr)
+        return 130
+    for slug, rendered in result.rendered.items():
+        size = project.bundle_pdf(slug).stat().st_size
+        print(f"  {slug}.pdf: {rendered.pages} pagina's, {size / 1024:.0f} KB "
+              f"({size / 1024 / rendered.pages:.0f} KB per pagina)")
+        for warning in rendered.warnings:
+            print(f"    waarschuwing van WeasyPrint: {warning}", file=sys.stderr)
+    print(msg.BUILD_OK.format(count=len(result.written), seconds=time.perf_counter() - started))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""Read content/: reeks.yaml, every bundle's bundel.yaml and its chapter files.
+
+Reading never stops at the first problem: everything wrong in the tree is logged
+to one ProblemLog, and the caller decides (after all files) whether to go on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import messages as msg
+from .errors import ProblemLog
+from .schema import SLUG_RE, BundleMeta, CaseMeta, ChapterMeta, SeriesMeta
+from .translate import validation_problems
+from .yamlload import LocatedYaml, YamlProblem, load_yaml
+
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+MAX_CHAPTERS = 200
+FRONT_MATTER_FENCE = re.compile(r"^---[ \t]*$")
+FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+# Source Serif has no ĳ-ligature glyph; the two letters are what Dutch print uses anyway.
+LIGATURE_IJ = str.maketrans({"\u0133": "ij", "\u0132": "IJ"})
+
+
+@dataclass(frozen=True)
+class Chapter:
+    path: Path
+    listed_as: str
+    slug: str
+    meta: ChapterMeta
+    meta_source: LocatedYaml
+    body: str
+    body_first_line: int
+
+
+@dataclass(frozen=True)
+class Bundle:
+    slug: str
+    folder: Path
+    meta: BundleMeta
+    source: LocatedYaml
+    chapters: tuple[Chapter, ...]
+
+
+@dataclass(frozen=True)
+class Series:
+    root: Path
+    meta: SeriesMeta
+    bundles: tuple[Bundle, ...]
+
+
+def read_text(path: Path, log: ProblemLog) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        log.error(path, 0, msg.FILE_UNREADABLE.format(reason=exc.strerror or exc))
+        return None
+    if len(raw) > MAX_TEXT_BYTES:
+        log.error(path, 0, msg.FILE_TOO_LARGE.format(size=len(raw) // 2**20, limit=MAX_TEXT_BYTES // 2**20))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        log.error(path, line, msg.FILE_NOT_UTF8.format(offset=exc.start), msg.FILE_NOT_UTF8_HINT)
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(LIGATURE_IJ)
+
+
+def parse_yaml(path: Path, text: str, log: ProblemLog, first_line: int = 1) -> LocatedYaml | None:
+    try:
+        located = load_yaml(text)
+    except YamlProblem as problem:
+        log.error(path, problem.line + first_line - 1, problem.message, problem.hint)
+        return None
+    if first_line != 1:
+        located.lines = {key: line + first_line - 1 for key, line in located.lines.items()}
+    if located.data is None:
+        log.error(path, first_line, msg.YAML_EMPTY)
+        return None
+    if not isinstance(located.data, dict):
+        log.error(path, first_line, msg.YAML_NOT_MAPPING)
+        return None
+    return located
+
+
+def validate(path: Path, source: LocatedYaml, model: type[BaseModel], log: ProblemLog):
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        for line, message, hint in validation_problems(exc, source, model):
+            log.error(path, line, message, hint)
+        return None
+
+
+def load_series(root: Path, log: ProblemLog) -> Series | None:
+    """Read and validate all of content/; problems go to `log`."""
+    series_file = root / "reeks.yaml"
+    series_meta = None
+    if not series_file.is_file():
+        log.error(series_file, 0, msg.FILE_MISSING.format(name="reeks.yaml"))
+    elif (text := read_text(series_file, log)) is not None:
+        if (source := parse_yaml(series_file, text, log)) is not None:
+            series_meta = validate(series_file, source, SeriesMeta, log)
+
+    bundles = [
+        bundle
+        for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+        if (bundle := load_bundle(folder, log)) is not None
+    ]
+    if not bundles and not any(p.is_dir() for p in root.iterdir()):
+        log.error(root, 0, msg.NO_BUNDLES, msg.NO_BUNDLES_HINT)
+    _check_unique_numbers(bundles, log)
+    if series_meta is None:
+        return None
+    return Series(root, series_meta, tuple(sorted(bundles, key=lambda b: b.meta.nummer)))
+
+
+def _check_unique_numbers(bundles: list[Bundle], log: ProblemLog) -> None:
+    seen: dict[int, Bundle] = {}
+    for bundle in bundles:
+        other = seen.setdefault(bundle.meta.nummer, bundle)
+        if other is not bundle:
+            log.error(
+                bundle.folder / "bundel.yaml",
+                bundle.source.line_of(("nummer",)),
+                msg.NUMBER_TAKEN.format(nummer=bundle.meta.nummer, other=other.slug),
+                msg.NUMBER_TAKEN_HINT,
+            )
+
+
+def load_bundle(folder: Path, log: ProblemLog) -> Bundle | None:
+    bundle_file = folder / "bundel.yaml"
+    if not bundle_file.is_file():
+        log.error(folder, 0, msg.FOLDER_WITHOUT_BUNDLE.format(name=folder.name), msg.FOLDER_WITHOUT_BUNDLE_HINT)
+        return None
+    if not SLUG_RE.match(folder.name):
+        log.error(folder, 0, msg.FOLDER_BAD_SLUG.format(name=folder.name), msg.FOLDER_BAD_SLUG_HINT)
+    text = read_text(bundle_file, log)
+    source = parse_yaml(bundle_file, text, log) if text is not None else None
+    meta = validate(bundle_file, source, BundleMeta, log) if source is not None else None
+    if meta is None:
+        return None
+    if len(meta.inhoud) > MAX_CHAPTERS:
+        log.error(bundle_file, source.line_of(("inhoud",)),
+                  msg.TOO_MANY_CHAPTERS.format(count=len(meta.inhoud), limit=MAX_CHAPTERS))
+        return None
+    chapters = _load_chapters(folder, meta, source, log)
+    _warn_unlisted(folder, meta, log)
+    return Bundle(folder.name, folder, meta, source, tuple(chapters))
+
+
+def _load_chapters(folder: Path, meta: BundleMeta, source: LocatedYaml, log: ProblemLog) -> list[Chapter]:
+    bundle_file = folder / "bundel.yaml"
+    chapters: list[Chapter] = []
+    seen: set[str] = set()
+    slugs: set[str] = set()
+    for index, listed in enumerate(meta.inhoud):
+        line = source.line_of(("inhoud", index))
+        target = inside(folder, listed)
+        if target is None:
+            log.error(bundle_file, line, msg.CHAPTER_OUTSIDE.format(path=listed), msg.CHAPTER_OUTSIDE_HINT)
+            continue
+        if target in seen:
+            log.error(bundle_file, line, msg.CHAPTER_TWICE.format(path=listed), msg.CHAPTER_TWICE_HINT)
+            continue
+        seen.add(target)
+        path = folder / listed
+        if not path.is_file():
+            log.error(bundle_file, line, msg.CHAPTER_MISSING.format(path=listed), msg.CHAPTER_MISSING_HINT)
+            continue
+        if path.suffix != ".md":
+            log.error(bundle_file, line, msg.CHAPTER_NOT_MARKDOWN.format(path=listed))
+            continue
+        slug = _unique_slug(path.stem, slugs)
+        if (chapter := load_chapter(path, listed, slug, log)) is not None:
+            chapters.append(chapter)
+    return chapters
+
+
+def inside(folder: Path, relative: str) -> str | None:
+    """The resolved path of `relative` if it stays inside `folder` (symlinks followed)."""
+    if relative.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", relative) or "://" in relative:
+        return None
+    resolved = (folder / relative).resolve()
+    if not resolved.is_relative_to(folder.resolve()):
+        return None
+    return str(resolved)
+
+
+def _unique_slug(stem: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "hoofdstuk"
+    slug, counter = base, 2
+    while slug in taken:
+        slug, counter = f"{base}-{counter}", counter + 1
+    taken.add(slug)
+    return slug
+
+
+def _warn_unlisted(folder: Path, meta: BundleMeta, log: ProblemLog) -> None:
+    listed = {inside(folder, item) for item in meta.inhoud}
+    for path in sorted(folder.rglob("*.md")):
+        if str(path.resolve()) not in listed:
+            log.warning(path, 0, msg.CHAPTER_UNLISTED, msg.CHAPTER_UNLISTED_HINT)
+
+
+def split_front_matter(path: Path, text: str, log: ProblemLog) -> tuple[str, str, int] | None:
+    """Return (front matter, body, line number of the body's first line)."""
+    lines = text.split("\n")
+    if not lines or not FRONT_MATTER_FENCE.match(lines[0]):
+        log.error(path, 1, msg.FRONT_MATTER_MISSING, msg.FRONT_MATTER_MISSING_HINT)
+        return None
+    for index in range(1, len(lines)):
+        if FRONT_MATTER_END.match(lines[index]):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    log.error(path, 1, msg.FRONT_MATTER_UNCLOSED, msg.FRONT_MATTER_UNCLOSED_HINT)
+    return None
+
+
+def load_chapter(path: Path, listed_as: str, slug: str, log: ProblemLog) -> Chapter | None:
+    text = read_text(path, log)
+    if text is None:
+        return None
+    parts = split_front_matter(path, text, log)
+    if parts is None:
+        return None
+    front, body, body_line = parts
+    source = parse_yaml(path, front, log, first_line=2)
+    if source is None:
+        return None
+    model = CaseMeta if source.data.get("soort") == "casus" else ChapterMeta
+    meta = validate(path, source, model, log)
+    if meta is None:
+        return None
+    if not body.strip():
+        log.error(path, body_line - 1, msg.CHAPTER_EMPTY)
+        return None
+    return Chapter(path, listed_as, slug, meta, source, body, body_line)

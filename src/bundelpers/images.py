@@ -1,0 +1,93 @@
+"""Image checks: every image a bundle uses is a real PNG, JPEG or SVG inside it.
+
+Run before rendering, so a bad image is a located content error rather than a
+WeasyPrint warning (WeasyPrint only logs broken images and renders on).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+from PIL import Image
+
+from . import messages as msg
+from .content import inside
+
+MAX_PIXELS = 40_000_000
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+SVG_REFERENCE = re.compile(
+    r"""(?:href\s*=\s*["']\s*(?P<href>[^"']*)["'])|(?:url\(\s*["']?\s*(?P<url>[^)"'\s]*))|(?P<import>@import)""",
+    re.IGNORECASE,
+)
+SVG_FORBIDDEN = re.compile(r"<!DOCTYPE|<!ENTITY|<script|<foreignObject", re.IGNORECASE)
+
+def check_image(folder: Path, reference: str) -> tuple[Path | None, list[tuple[str, str]]]:
+    """Return the image path if `reference` is usable, else the (message, hint) problems."""
+    if SCHEME.match(reference) or reference.startswith("//"):
+        return None, [(msg.IMAGE_REMOTE.format(path=reference), msg.IMAGE_OUTSIDE_HINT)]
+    if inside(folder, reference) is None:
+        return None, [(msg.IMAGE_OUTSIDE.format(path=reference), msg.IMAGE_OUTSIDE_HINT)]
+    path = folder / reference
+    if not path.is_file():
+        return None, [(msg.IMAGE_MISSING.format(path=reference), msg.IMAGE_MISSING_HINT)]
+    try:
+        head = path.open("rb").read(512)
+    except OSError as exc:
+        return None, [(msg.IMAGE_BROKEN.format(path=reference, reason=exc.strerror), msg.IMAGE_BROKEN_HINT)]
+    if path.stat().st_size > MAX_IMAGE_BYTES:
+        size = path.stat().st_size // 2**20
+        return None, [(msg.FILE_TOO_LARGE.format(size=size, limit=MAX_IMAGE_BYTES // 2**20), "")]
+    if head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff"):
+        problems = _check_bitmap(path, reference)
+    elif b"<svg" in head or (path.suffix.lower() == ".svg" and b"<" in head):
+        problems = _check_svg(path, reference)
+    else:
+        problems = [(msg.IMAGE_KIND.format(path=reference), msg.IMAGE_KIND_HINT)]
+    return (None if problems else path), problems
+
+
+def _check_bitmap(path: Path, reference: str) -> list[tuple[str, str]]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                pixels = image.width * image.height
+                if pixels > MAX_PIXELS:
+                    return [(msg.IMAGE_TOO_BIG.format(
+                        path=reference, pixels=round(pixels / 1e6, 1), limit=MAX_PIXELS // 1_000_000
+                    ), msg.IMAGE_TOO_BIG_HINT)]
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return [(msg.IMAGE_TOO_BIG.format(path=reference, pixels="> 89", limit=MAX_PIXELS // 1_000_000),
+                 msg.IMAGE_TOO_BIG_HINT)]
+    except (OSError, SyntaxError, ValueError) as exc:
+        return [(msg.IMAGE_BROKEN.format(path=reference, reason=str(exc)[:80]), msg.IMAGE_BROKEN_HINT)]
+    return []
+
+
+def _check_svg(path: Path, reference: str) -> list[tuple[str, str]]:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [(msg.IMAGE_BROKEN.format(path=reference, reason=str(exc)[:80]), msg.IMAGE_BROKEN_HINT)]
+    problems = []
+    if match := SVG_FORBIDDEN.search(text):
+        problems.append((msg.SVG_EXTERNAL.format(path=reference, ref=match.group(0)), msg.SVG_EXTERNAL_HINT))
+    for match in SVG_REFERENCE.finditer(text):
+        target = match.group("href") if match.group("href") is not None else match.group("url")
+        if match.group("import") or (target is not None and not target.strip().startswith("#")):
+            line = text.count("\n", 0, match.start()) + 1
+            shown = f"{match.group(0).strip()} (regel {line})"
+            problems.append((msg.SVG_EXTERNAL.format(path=reference, ref=shown), msg.SVG_EXTERNAL_HINT))
+    if "<svg" not in text:
+        problems.append((msg.IMAGE_KIND.format(path=reference), msg.IMAGE_KIND_HINT))
+    else:
+        try:
+            ElementTree.fromstring(text)
+        except ElementTree.ParseError as exc:
+            problems.append((msg.IMAGE_BROKEN.format(path=reference, reason=str(exc)), msg.IMAGE_BROKEN_HINT))
+    return problems

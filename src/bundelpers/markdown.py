@@ -1,0 +1,295 @@
+"""Chapter bodies: markdown-it-py configured for the content contract.
+
+The parser sees raw HTML (so it can be refused with a line number, not escaped
+silently), links of any scheme (so forbidden ones can be named), and the
+`::: kader` container. Checks run on tokens, which carry line numbers; the HTML
+comes out in sections split at `##` so the templates can place the pull quote,
+images and markers between sections.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from . import messages as msg
+
+ALLOWED_LINK = re.compile(r"^(?:https?://[^\s/]+|mailto:[^\s@]+@[^\s@]+)", re.IGNORECASE)
+HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+KADER_FENCE_CLOSE = re.compile(r"^\s*:{3,}\s*$")
+UNUSED_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+MAX_NESTING = 20
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: Heading | None
+    html: str
+    kind: str  # slug of the heading text, e.g. "successen"; "" before the first ##
+
+
+@dataclass(frozen=True)
+class BodyImage:
+    src: str
+    alt: str
+    line: int
+
+
+@dataclass
+class ParsedBody:
+    """Tokens plus what the checks found; render_sections() makes the HTML."""
+
+    tokens: list[Token]
+    env: dict
+    images: list[BodyImage] = field(default_factory=list)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def _kader_validate(params: str, *args: object) -> bool:
+    return params.strip().split(" ", 1)[0] == "kader"
+
+
+def _render_kader(self, tokens: list[Token], idx: int, options, env) -> str:  # type: ignore[no-untyped-def]
+    token = tokens[idx]
+    if token.nesting == 1:
+        title = escapeHtml(token.meta.get("title", ""))
+        return f'<aside class="kader">\n<h3 class="kader-titel">{title}</h3>\n'
+    return "</aside>\n"
+
+
+def _render_footnote_ref(self, tokens: list[Token], idx: int, options, env) -> str:  # type: ignore[no-untyped-def]
+    # WeasyPrint sets footnotes with `float: footnote`: the note's text must sit
+    # where it is called, so the definition is rendered in place of the reference.
+    note_html = env["bundelpers_footnotes"].get(tokens[idx].meta["id"], "")
+    return f'<span class="voetnoot">{note_html}</span>'
+
+
+def _render_paragraph_open(self, tokens: list[Token], idx: int, options, env) -> str:  # type: ignore[no-untyped-def]
+    if tokens[idx].meta.get("figure") is not None:
+        return '<figure class="figuur">'
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _render_paragraph_close(self, tokens: list[Token], idx: int, options, env) -> str:  # type: ignore[no-untyped-def]
+    caption = tokens[idx].meta.get("figure")
+    if caption is None:
+        return self.renderToken(tokens, idx, options, env)
+    caption_html = f"<figcaption>{escapeHtml(caption)}</figcaption>" if caption else ""
+    return f"{caption_html}</figure>\n"
+
+
+def _render_image(self, tokens: list[Token], idx: int, options, env) -> str:  # type: ignore[no-untyped-def]
+    token = tokens[idx]
+    alt = escapeHtml(self.renderInlineAsText(token.children or [], options, env))
+    return f'<img src="{escapeHtml(token.attrGet("src") or "")}" alt="{alt}" />'
+
+
+def _mark_figures(tokens: list[Token]) -> None:
+    """A paragraph holding only an image becomes a figure; its title is the caption."""
+    for index in range(len(tokens) - 2):
+        opening, inline, closing = tokens[index : index + 3]
+        children = [c for c in (inline.children or []) if not (c.type == "text" and not c.content.strip())]
+        if opening.type == "paragraph_open" and inline.type == "inline" and len(children) == 1 \
+                and children[0].type == "image" and closing.type == "paragraph_close":
+            caption = children[0].attrGet("title") or ""
+            opening.meta = {**opening.meta, "figure": caption}
+            closing.meta = {**closing.meta, "figure": caption}
+
+
+def _make_parser() -> MarkdownIt:
+    md = MarkdownIt(
+        "commonmark",
+        {"html": True, "typographer": True, "quotes": "“”‘’", "maxNesting": MAX_NESTING},
+    )
+    md.enable(["table", "replacements", "smartquotes"])
+    md.use(footnote_plugin, inline=False)
+    md.use(container_plugin, name="kader", validate=_kader_validate, render=_render_kader)
+    md.add_render_rule("footnote_ref", _render_footnote_ref)
+    md.add_render_rule("paragraph_open", _render_paragraph_open)
+    md.add_render_rule("paragraph_close", _render_paragraph_close)
+    md.add_render_rule("image", _render_image)
+    # Every URL reaches the token stream; check_links() decides, with a line number.
+    md.validateLink = lambda url: True
+    return md
+
+
+PARSER = _make_parser()
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "sectie"
+
+
+def parse_body(body: str, first_line: int, chapter_slug: str) -> ParsedBody:
+    env: dict = {}
+    tokens = PARSER.parse(body, env)
+    parsed = ParsedBody(tokens, env)
+    _check_blocks(parsed, body.split("\n"), first_line, chapter_slug)
+    return parsed
+
+
+def _check_blocks(parsed: ParsedBody, lines: list[str], first_line: int, chapter_slug: str) -> None:
+    used_anchors: set[str] = set()
+    current_line = first_line
+    kept: list[Token] = []
+    for index, token in enumerate(parsed.tokens):
+        if token.map:
+            current_line = first_line + token.map[0]
+        if token.type == "html_block":
+            if not _is_comment(token.content):
+                parsed.problems.append(_html_problem(current_line, token.content))
+            continue  # editors' notes are never printed
+        if token.type == "heading_open":
+            level = int(token.tag[1])
+            if level == 1:
+                parsed.problems.append((current_line, msg.MD_H1, msg.MD_H1_HINT))
+            elif level > 3:
+                parsed.problems.append((current_line, msg.MD_DEEP_HEADING, msg.MD_DEEP_HEADING_HINT))
+            text = parsed.tokens[index + 1].content
+            anchor = _unique(f"{chapter_slug}--{slugify(text)}", used_anchors)
+            token.attrSet("id", anchor)
+        elif token.type == "container_kader_open":
+            title = token.info.strip()[len("kader"):].strip()
+            token.meta = {"title": title}
+            if not title:
+                parsed.problems.append((current_line, msg.MD_KADER_NO_TITLE, msg.MD_KADER_NO_TITLE_HINT))
+            end = token.map[1] if token.map else len(lines)
+            if end >= len(lines) or not KADER_FENCE_CLOSE.match(lines[end]):
+                parsed.problems.append((current_line, msg.MD_KADER_UNCLOSED, msg.MD_KADER_UNCLOSED_HINT))
+        elif token.type == "th_open":
+            token.attrSet("scope", "col")
+        elif token.type == "inline" and token.children is not None:
+            if token.content.lstrip().startswith(":::"):
+                name = token.content.strip(": \n").split(" ", 1)[0] or ":::"
+                parsed.problems.append((current_line, msg.MD_UNKNOWN_BLOCK.format(name=name), ""))
+            token.children = _check_inline(parsed, token.children, current_line)
+        kept.append(token)
+    parsed.tokens = kept
+    _mark_figures(parsed.tokens)
+    parsed.env["bundelpers_footnotes"] = _footnote_html(parsed.tokens, parsed.env)
+
+
+def _check_inline(parsed: ParsedBody, children: list[Token], line: int) -> list[Token]:
+    kept: list[Token] = []
+    for child in children:
+        if child.type in {"softbreak", "hardbreak"}:
+            line += 1
+        elif child.type == "html_inline":
+            if not _is_comment(child.content):
+                parsed.problems.append(_html_problem(line, child.content))
+            continue
+        elif child.type == "link_open":
+            href = child.attrGet("href") or ""
+            if not ALLOWED_LINK.match(href):
+                parsed.problems.append((line, msg.MD_LINK_SCHEME.format(url=href), msg.MD_LINK_SCHEME_HINT))
+        elif child.type == "image":
+            src = unquote(child.attrGet("src") or "")
+            alt = "".join(t.content for t in (child.children or [])).strip()
+            if not alt:
+                parsed.problems.append((line, msg.MD_IMAGE_NO_ALT, msg.MD_IMAGE_NO_ALT_HINT))
+            parsed.images.append(BodyImage(src, alt, line))
+        elif child.type == "text" and (match := UNUSED_FOOTNOTE.search(child.content)):
+            label = match.group(1)
+            parsed.problems.append(
+                (line, msg.MD_FOOTNOTE_MISSING.format(label=label), msg.MD_FOOTNOTE_MISSING_HINT.format(label=label))
+            )
+        kept.append(child)
+    return kept
+
+
+def _footnote_html(tokens: list[Token], env: dict) -> dict[int, str]:
+    notes: dict[int, str] = {}
+    current: int | None = None
+    for token in tokens:
+        if token.type == "footnote_open":
+            current = token.meta["id"]
+            notes[current] = ""
+        elif token.type == "footnote_close":
+            current = None
+        elif current is not None and token.type == "inline":
+            separator = " " if notes[current] else ""
+            notes[current] += separator + PARSER.renderer.renderInline(token.children or [], PARSER.options, env)
+    return notes
+
+
+def _is_comment(content: str) -> bool:
+    stripped = content.strip()
+    return stripped.startswith("<!--") and stripped.endswith("-->")
+
+
+def _html_problem(line: int, content: str) -> tuple[int, str, str]:
+    snippet = content.strip().split("\n", 1)[0][:60]
+    return line, msg.MD_HTML.format(snippet=snippet), msg.MD_HTML_HINT
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    candidate, counter = anchor, 2
+    while candidate in used:
+        candidate, counter = f"{anchor}-{counter}", counter + 1
+    used.add(candidate)
+    return candidate
+
+
+def render_sections(parsed: ParsedBody, image_url) -> tuple[Section, ...]:  # type: ignore[no-untyped-def]
+    """HTML per `##` section; image sources are rewritten by `image_url(src)`."""
+    for token in parsed.tokens:
+        for child in token.children or []:
+            if child.type == "image":
+                child.attrSet("src", image_url(unquote(child.attrGet("src") or "")))
+    body = _without_footnote_block(parsed.tokens)
+    sections: list[Section] = []
+    start, heading = 0, None
+    for index, token in enumerate(body + [None]):
+        if token is None or (token.type == "heading_open" and token.tag == "h2"):
+            chunk = body[start:index]
+            if heading is not None:
+                chunk = chunk[3:]  # the heading itself is placed by the template
+            html = PARSER.renderer.render(chunk, PARSER.options, parsed.env)
+            if heading is not None or html.strip():
+                sections.append(Section(heading, html, slugify(heading.text) if heading else ""))
+            if token is not None:
+                heading = Heading(2, _plain(body[index + 1]), token.attrGet("id") or "")
+                start = index
+    return tuple(sections)
+
+
+def _plain(inline: Token) -> str:
+    return "".join(
+        child.content for child in (inline.children or []) if child.type in {"text", "code_inline"}
+    ).strip()
+
+
+def _without_footnote_block(tokens: list[Token]) -> list[Token]:
+    result, inside = [], False
+    for token in tokens:
+        if token.type == "footnote_block_open":
+            inside = True
+        if not inside:
+            result.append(token)
+        if token.type == "footnote_block_close":
+            inside = False
+    return result
+
+
+def headings(parsed: ParsedBody) -> list[Heading]:
+    found = []
+    for index, token in enumerate(parsed.tokens):
+        if token.type == "heading_open" and token.tag in {"h2", "h3"}:
+            found.append(Heading(int(token.tag[1]), _plain(parsed.tokens[index + 1]), token.attrGet("id") or ""))
+    return found
