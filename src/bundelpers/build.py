@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .book import BookBundle, prepare_series
+from .collection import CollectionResult, build_collection
 from .content import Series, load_series
 from .errors import Problem, ProblemLog
 from .layout import image_url_for, write_bundle_html
@@ -29,6 +30,7 @@ class CheckResult:
 class BuildResult:
     rendered: dict[str, RenderResult] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
+    collection: CollectionResult | None = None
 
 
 def check(project: Project) -> CheckResult:
@@ -53,4 +55,7 @@ def build(project: Project, checked: CheckResult | None = None) -> BuildResult:
         write_page_map(project.bundle_build(book.slug) / "pages.json", rendered)
         result.rendered[book.slug] = rendered
         result.written.append(target)
+    if checked.books and checked.series is not None:
+        result.collection = build_collection(project, checked.series.meta, checked.books)
+        result.written.append(result.collection.path)
     return result

@@ -50,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
               f"({size / 1024 / rendered.pages:.0f} KB per pagina)")
         for warning in rendered.warnings:
             print(f"    waarschuwing van WeasyPrint: {warning}", file=sys.stderr)
+    if (collection := result.collection) is not None:
+        size = collection.path.stat().st_size
+        print(f"  {collection.path.name}: {collection.pages} pagina's, {size / 1024:.0f} KB, "
+              f"samengevoegd in {collection.assembly_seconds:.2f} s")
     print(msg.BUILD_OK.format(count=len(result.written), seconds=time.perf_counter() - started))
     return 0
 

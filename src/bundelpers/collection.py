@@ -1,0 +1,150 @@
+"""The verzamelbundel: the rendered bundles joined behind a front matter of its own.
+
+Only the front matter (cover, title page, colophon, merged contents) is typeset;
+the bundles are copied page for page. The merged contents learns where each
+chapter landed from the page map each bundle render wrote (build/<slug>/pages.json),
+and its entries are links that are pointed at those pages after assembly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+from .assemble import DocumentInfo, PageLabelRange, Part, assemble, write_pdf_atomically
+from .book import BookBundle
+from .colours import palette
+from .errors import MergeError
+from .files import write_text_atomically
+from .layout import STYLESHEETS, environment, font_faces, relative_url
+from .project import Project, font_folders
+from .render import render_pdf
+from .schema import SeriesMeta
+
+# Links in the front matter name a bundle page; WeasyPrint keeps them as URIs
+# and assembly turns them into jumps inside the collection.
+PAGE_LINK = "https://verzamelbundel.invalid/"
+SERIES_COLOUR = "#33475B"
+
+
+@dataclass(frozen=True)
+class CollectionResult:
+    path: Path
+    pages: int
+    front_pages: int
+    assembly_seconds: float
+
+
+def collection_slug(series: SeriesMeta) -> str:
+    return f"{series.slug}-verzamelbundel"
+
+
+def page_map(project: Project, slug: str) -> dict:
+    path = project.bundle_build(slug) / "pages.json"
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as error:
+        raise MergeError(f"de paginagegevens van {slug} ontbreken ({path}); draai 'make' opnieuw") from error
+
+
+def toc_entries(books: list[BookBundle], maps: dict[str, dict]) -> list[dict]:
+    entries = []
+    for book in books:
+        anchors = maps[book.slug]["anchors"]
+        chapters = [
+            {
+                "title": chapter.meta.titel,
+                "place": chapter.meta.plaats if chapter.is_case else None,
+                # The cover is page 1 of every bundle, so the printed folio is index + 1.
+                "folio": anchors[chapter.anchor] + 1,
+                "link": f"{PAGE_LINK}{book.slug}/{anchors[chapter.anchor]}",
+            }
+            for chapter in book.chapters
+        ]
+        entries.append({"title": book.meta.titel, "subtitle": book.meta.ondertitel,
+                        "link": f"{PAGE_LINK}{book.slug}/0", "chapters": chapters})
+    return entries
+
+
+def write_front_matter_html(project: Project, series: SeriesMeta, books: list[BookBundle],
+                            maps: dict[str, dict]) -> Path:
+    folder = project.build / collection_slug(series)
+    folder.mkdir(parents=True, exist_ok=True)
+    env = environment(project)
+    write_text_atomically(folder / "fonts.css", env.get_template("css/fonts.css.j2").render(faces=font_faces()))
+    authors = list(dict.fromkeys(a for book in books for a in book.meta.auteurs))
+    years = sorted({book.meta.jaar for book in books})
+    html = env.get_template("collection.html.j2").render(
+        series=series,
+        collection=series.verzamelbundel,
+        bundles=books,
+        authors=authors,
+        years=f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0]),
+        date=max(book.date for book in books),
+        toc=toc_entries(books, maps),
+        palette=palette(SERIES_COLOUR),
+        fonts_css="fonts.css",
+        stylesheets=[relative_url(project.layouts / "css" / name, folder)
+                     for name in (*STYLESHEETS, "collection.css")],
+    )
+    target = folder / "index.html"
+    write_text_atomically(target, html)
+    return target
+
+
+def build_collection(project: Project, series: SeriesMeta, books: list[BookBundle]) -> CollectionResult:
+    books = sorted(books, key=lambda book: book.meta.nummer)
+    maps = {book.slug: page_map(project, book.slug) for book in books}
+    html = write_front_matter_html(project, series, books, maps)
+    folder = html.parent
+    front_pdf = folder / "voorwerk.pdf"
+    front = render_pdf(html, front_pdf, (folder, project.layouts, *font_folders()), collection_slug(series))
+
+    started = time.perf_counter()
+    parts = [Part(front_pdf, None, (PageLabelRange(0, "r"),), pad_to_even=True)]
+    parts += [
+        Part(project.bundle_pdf(book.slug), book.meta.titel,
+             (PageLabelRange(0, "D", prefix=f"{book.meta.nummer}-"),), pad_to_even=True)
+        for book in books
+    ]
+    newest = max(book.date for book in books)
+    info = DocumentInfo(
+        title=f"{series.verzamelbundel.titel}: {series.verzamelbundel.ondertitel}",
+        lang=series.taal,
+        authors=tuple(dict.fromkeys(a for book in books for a in book.meta.auteurs)),
+        subject=series.verzamelbundel.samenvatting,
+        keywords=tuple(dict.fromkeys(k for book in books for k in (book.meta.trefwoorden or ()))),
+        creation_date=dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc),
+    )
+    pdf = assemble(parts, info)
+    front_pages = front.pages + front.pages % 2
+    starts, offset = {}, front_pages
+    for book in books:
+        starts[book.slug] = offset
+        pages = maps[book.slug]["pages"]
+        offset += pages + pages % 2
+    _point_links_at_pages(pdf, front_pages, starts)
+    target = project.output / f"{collection_slug(series)}.pdf"
+    write_pdf_atomically(pdf, target)
+    elapsed = time.perf_counter() - started
+    return CollectionResult(target, len(pdf.pages), front_pages, elapsed)
+
+
+def _point_links_at_pages(pdf: pikepdf.Pdf, front_pages: int, starts: dict[str, int]) -> None:
+    for page in list(pdf.pages)[:front_pages]:
+        for annotation in page.obj.get("/Annots", Array()):
+            action = annotation.get("/A")
+            uri = str(action.get("/URI", "")) if action is not None else ""
+            if not uri.startswith(PAGE_LINK):
+                continue
+            slug, _, index = uri.removeprefix(PAGE_LINK).partition("/")
+            if slug not in starts:
+                raise MergeError(f"link naar onbekende bundel {slug}")
+            target = pdf.pages[starts[slug] + int(index)]
+            annotation.A = Dictionary(S=Name.GoTo, D=Array([target.obj, Name.Fit]))
