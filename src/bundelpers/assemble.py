@@ -18,7 +18,8 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, String
 
-from bundelpers.navigation import (
+from .errors import MergeError
+from .navigation import (
     OUTLINE_DEPTH,
     carry_outline,
     copy_destinations,
@@ -26,16 +27,15 @@ from bundelpers.navigation import (
     destination_prefix,
     prefix_link_names,
 )
-from bundelpers.structtree import StructureMerger
-from bundelpers.tagging import mark_margin_content_as_artifacts
+from .structtree import StructureMerger
+from .tagging import mark_margin_content_as_artifacts, nest_link_annotations
 
 # PDF/UA-1 (ISO 14289-1) is built on PDF 1.7; pikepdf would otherwise write %PDF-1.3.
 PDF_VERSION = "1.7"
 LABEL_STYLES = frozenset({"D", "r", "R", "a", "A"})
 
-
-class MergeError(Exception):
-    """Raised by assemble() when the parts cannot make one valid document."""
+__all__ = ["DocumentInfo", "MergeError", "PageLabelRange", "Part", "assemble",
+           "write_pdf_atomically"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,9 @@ class Part:
     page_labels: tuple[PageLabelRange, ...] | None = None
     # Append one blank page after an odd page count, so the next part starts on a recto.
     pad_to_even: bool = False
+    # True when the render stage already ran the tagging repairs on this file
+    # (they parse every content stream, the bulk of assembly time).
+    tags_repaired: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def assemble(parts: Sequence[Part], info: DocumentInfo) -> pikepdf.Pdf:
     labels = pikepdf.NumberTree.new(pdf)
     outline: list[OutlineItem] = []
     for index, part in enumerate(parts):
-        src = _open_part(part.path)
+        src = _open_part(part.path, repair=not part.tags_repaired)
         if not src.pages:
             raise MergeError(f"{part.path}: the PDF has no pages")
         start = len(pdf.pages)
@@ -137,14 +140,25 @@ def assemble(parts: Sequence[Part], info: DocumentInfo) -> pikepdf.Pdf:
     return pdf
 
 
-def _open_part(path: Path) -> pikepdf.Pdf:
-    """Open a part from memory: the copy keeps reading its streams until it is saved."""
+def _open_part(path: Path, repair: bool = True) -> pikepdf.Pdf:
+    """Open a part from memory, with WeasyPrint's tagging slips repaired.
+
+    Copied pages read their streams from the source only when the result is saved, so
+    the source must not depend on a file that a later build step may replace.
+    """
     try:
         src = pikepdf.open(io.BytesIO(Path(path).read_bytes()))
     except (OSError, pikepdf.PdfError) as error:
         raise MergeError(f"{path}: cannot read the PDF ({error})") from error
-    mark_margin_content_as_artifacts(src)
+    if repair:
+        repair_tags(src)
     return src
+
+
+def repair_tags(pdf: pikepdf.Pdf) -> None:
+    """WeasyPrint 70's tagging slips, fixed in place (see tagging.py)."""
+    mark_margin_content_as_artifacts(pdf)
+    nest_link_annotations(pdf)
 
 
 def _label_ranges(part: Part, src: pikepdf.Pdf) -> tuple[PageLabelRange, ...]:

@@ -117,29 +117,26 @@ def _carry(items: list[OutlineItem], page_map: PageMap, prefix: str) -> list[Out
 def dangling_names(pdf: pikepdf.Pdf) -> list[str]:
     """Destination names that links or bookmarks use but the document does not define."""
     names = pdf.Root.get(Name.Names)
-    tree = pikepdf.NameTree(names.Dests) if isinstance(names, Dictionary) and isinstance(
-        names.get(Name.Dests), Dictionary) else None
+    dests = names.get(Name.Dests) if isinstance(names, Dictionary) else None
+    tree = pikepdf.NameTree(dests) if isinstance(dests, Dictionary) else None
     used: list[str] = []
     for page in pdf.pages:
         for annotation in page.obj.get(Name.Annots, Array()):
-            used.extend(_names_in(annotation))
+            used.extend(_names_in(annotation.get(Name.Dest), annotation.get(Name.A)))
     if isinstance(pdf.Root.get(Name.Outlines), Dictionary):
         stack = list(pikepdf.Outline(pdf, max_depth=OUTLINE_DEPTH).root)
         while stack:
             item = stack.pop()
             stack.extend(item.children)
-            if isinstance(item.destination, String | Name):
-                used.append(_name_text(item.destination))
-            if item.action is not None:
-                used.extend(_names_in(Dictionary(A=item.action)))
+            used.extend(_names_in(item.destination, item.action))
     return sorted({name for name in used if tree is None or name not in tree})
 
 
-def _names_in(annotation: Object) -> list[str]:
+def _names_in(destination: Object | None, action: Object | None) -> list[str]:
+    """The destination names a /Dest entry and a GoTo /A action refer to."""
     found = []
-    if isinstance(annotation.get(Name.Dest), String | Name):
-        found.append(_name_text(annotation.Dest))
-    action = annotation.get(Name.A)
+    if isinstance(destination, String | Name):
+        found.append(_name_text(destination))
     if isinstance(action, Dictionary) and action.get(Name.S) == Name.GoTo:
         if isinstance(action.get(Name.D), String | Name):
             found.append(_name_text(action.D))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Object, String
 
-from bundelpers.tagging import is_struct_element, kids, struct_elements
+from .tagging import is_struct_element, kids, struct_elements
 
 ObjGen = tuple[int, int]
 

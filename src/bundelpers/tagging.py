@@ -1,5 +1,5 @@
 """Marked content and the structure tree: find content a screen reader cannot reach, and
-turn WeasyPrint's page-margin content into artifacts.
+repair what WeasyPrint 70 tags wrongly (page-margin content, links inside links).
 
 A content item is reachable when the structure tree leads to it from StructTreeRoot and
 the ParentTree leads back from it to the same element; readers and validators walk both
@@ -50,7 +50,7 @@ def is_struct_element(node: object) -> bool:
 def struct_elements(tops: Iterable[Object]) -> Iterator[Dictionary]:
     """Every structure element in the subtrees of `tops`, depth first, each once."""
     seen: set[ObjGen] = set()
-    stack = [node for node in reversed(list(tops))]
+    stack = list(reversed(list(tops)))
     while stack:
         node = stack.pop()
         if not is_struct_element(node):
@@ -229,3 +229,54 @@ def _rewrite_as_artifacts(pdf: pikepdf.Pdf, stream: _Stream, lost: set[int]) -> 
         else:
             stream.obj.write(data)
     return rewritten
+
+
+def nest_link_annotations(pdf: pikepdf.Pdf) -> int:
+    """Hand every link annotation to the Link element it belongs to.
+
+    WeasyPrint 70 gives each inline box inside a block-level `<a>` its own annotation,
+    and tags the one of a `<span>` child under that Span (a table-of-contents entry
+    `<a><span>plaats</span> <span>titel</span></a>` does this). PDF/UA wants every link
+    annotation inside a Link element: the annotation's object reference moves up to
+    the nearest Link ancestor (one link, several clickable areas), or, with none, the
+    element holding it becomes the Link. Returns the number of annotations moved.
+    """
+    tree = _parent_tree(pdf)
+    if tree is None:
+        return 0
+    moved = 0
+    for page in pdf.pages:
+        for annotation in page.obj.get(Name.Annots, Array()):
+            key = annotation.get(Name.StructParent)
+            if annotation.get(Name.Subtype) != Name.Link or key is None:
+                continue
+            element = tree.get(int(key))
+            if not is_struct_element(element) or element.S == Name.Link:
+                continue
+            link = _link_ancestor(element)
+            if link is None:
+                element.S = Name.Link
+            else:
+                references = [kid for kid in kids(element) if _refers_to(kid, annotation)]
+                element.K = Array([kid for kid in kids(element)
+                                   if not _refers_to(kid, annotation)])
+                link.K = Array([*kids(link), *references])
+                tree[int(key)] = link
+            moved += 1
+    return moved
+
+
+def _link_ancestor(element: Object) -> Object | None:
+    node = element.get(Name.P)
+    for _ in range(64):  # deeper than any real tree; guards against /P loops
+        if not is_struct_element(node):
+            return None
+        if node.S == Name.Link:
+            return node
+        node = node.get(Name.P)
+    return None
+
+
+def _refers_to(kid: Object, annotation: Object) -> bool:
+    return (isinstance(kid, Dictionary) and kid.get(Name.Type) == Name.OBJR
+            and kid.get(Name.Obj) is not None and kid.Obj.objgen == annotation.objgen)
