@@ -107,10 +107,11 @@ def build_collection(project: Project, series: SeriesMeta, books: list[BookBundl
     front = render_pdf(html, front_pdf, (folder, project.layouts, *font_folders()), collection_slug(series))
 
     started = time.perf_counter()
-    parts = [Part(front_pdf, None, (PageLabelRange(0, "r"),), pad_to_even=True)]
+    parts = [Part(front_pdf, None, (PageLabelRange(0, "r"),), pad_to_even=True, tags_repaired=True)]
     parts += [
         Part(project.bundle_pdf(book.slug), book.meta.titel,
-             (PageLabelRange(0, "D", prefix=f"{book.meta.nummer}-"),), pad_to_even=True)
+             (PageLabelRange(0, "D", prefix=f"{book.meta.nummer}-"),), pad_to_even=True,
+             tags_repaired=True)
         for book in books
     ]
     newest = max(book.date for book in books)

@@ -6,6 +6,7 @@ writes a PDF, so this stage listens to its logger and refuses the result.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import mimetypes
@@ -15,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import messages as msg
 from .errors import RenderError
+from .assemble import repair_tags, write_pdf_atomically
 from .files import write_bytes_atomically
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "optimize_images": True, "dpi": 300, "jpeg_quality": 85}
@@ -91,8 +93,17 @@ def render_pdf(html_path: Path, target: Path, allowed: tuple[Path, ...], slug: s
     for index, page in enumerate(document.pages):
         for anchor in page.anchors:
             anchors.setdefault(anchor, index)
-    write_bytes_atomically(target, pdf_bytes)
+    write_pdf_atomically(_repaired(pdf_bytes), target)
     return RenderResult(len(document.pages), anchors, tuple(log.warnings))
+
+
+def _repaired(pdf_bytes: bytes):  # type: ignore[no-untyped-def]
+    """Running heads become pagination artifacts and links sit in their Link tags."""
+    import pikepdf
+
+    pdf = pikepdf.open(io.BytesIO(pdf_bytes))
+    repair_tags(pdf)
+    return pdf
 
 
 def write_page_map(path: Path, result: RenderResult) -> None:
