@@ -8,8 +8,6 @@ one structure tree, working links and bookmarks, page labels, PDF/UA metadata.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +17,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, String
 
 from .errors import MergeError
+from .files import write_bytes_atomically
 from .navigation import (
     OUTLINE_DEPTH,
     carry_outline,
@@ -226,30 +225,20 @@ def _set_catalog_and_metadata(pdf: pikepdf.Pdf, info: DocumentInfo) -> None:
             meta["xmp:ModifyDate"] = info.creation_date
 
 
-def write_pdf_atomically(pdf: pikepdf.Pdf, target: Path) -> None:
-    """Save `pdf` to `target` via a temporary file in the same folder and os.replace.
+def pdf_bytes(pdf: pikepdf.Pdf) -> bytes:
+    """The saved file. Its bytes depend only on the document: the trailer /ID is
+    derived from the content and nothing records the time of writing."""
+    buffer = io.BytesIO()
+    pdf.save(
+        buffer,
+        min_version=PDF_VERSION,
+        deterministic_id=True,
+        compress_streams=True,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+    )
+    return buffer.getvalue()
 
-    The bytes depend only on the document: the trailer /ID is derived from the content
-    and nothing records the time of writing.
-    """
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            pdf.save(
-                stream,
-                min_version=PDF_VERSION,
-                deterministic_id=True,
-                compress_streams=True,
-                object_stream_mode=pikepdf.ObjectStreamMode.generate,
-            )
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp creates the file readable by its owner only; a book is meant to be shared.
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+
+def write_pdf_atomically(pdf: pikepdf.Pdf, target: Path, scratch: Path | None = None) -> None:
+    """Save `pdf` to `target` so that a reader never sees a partial file (see files.py)."""
+    write_bytes_atomically(Path(target), pdf_bytes(pdf), scratch)

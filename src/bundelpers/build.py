@@ -14,6 +14,7 @@ from .book import BookBundle, prepare_series
 from .collection import CollectionResult, build_collection
 from .content import Series, load_series
 from .errors import Problem, ProblemLog
+from .files import exclusive, remove_stale_temporaries
 from .layout import image_url_for, write_bundle_html
 from .project import Project, font_folders
 from .render import RenderResult, render_pdf, write_page_map
@@ -46,6 +47,12 @@ def check(project: Project) -> CheckResult:
 
 def build(project: Project, checked: CheckResult | None = None) -> BuildResult:
     checked = checked or check(project)
+    with exclusive(project.build / ".lock"):
+        remove_stale_temporaries(project.output, *project.build.glob("*/"))
+        return _render_all(project, checked)
+
+
+def _render_all(project: Project, checked: CheckResult) -> BuildResult:
     result = BuildResult()
     for book in checked.books:
         html = write_bundle_html(project, book)

@@ -132,7 +132,7 @@ def build_collection(project: Project, series: SeriesMeta, books: list[BookBundl
         offset += pages + pages % 2
     _point_links_at_pages(pdf, front_pages, starts)
     target = project.output / f"{collection_slug(series)}.pdf"
-    write_pdf_atomically(pdf, target)
+    write_pdf_atomically(pdf, target, scratch=folder)
     elapsed = time.perf_counter() - started
     return CollectionResult(target, len(pdf.pages), front_pages, elapsed)
 

@@ -93,7 +93,7 @@ def render_pdf(html_path: Path, target: Path, allowed: tuple[Path, ...], slug: s
     for index, page in enumerate(document.pages):
         for anchor in page.anchors:
             anchors.setdefault(anchor, index)
-    write_pdf_atomically(_repaired(pdf_bytes), target)
+    write_pdf_atomically(_repaired(pdf_bytes), target, scratch=html_path.parent)
     return RenderResult(len(document.pages), anchors, tuple(log.warnings))
 
 
