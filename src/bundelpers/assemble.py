@@ -27,6 +27,7 @@ from .navigation import (
     prefix_link_names,
 )
 from .structtree import StructureMerger
+from .tabletags import scope_table_headers
 from .tagging import mark_margin_content_as_artifacts, nest_link_annotations
 
 # PDF/UA-1 (ISO 14289-1) is built on PDF 1.7; pikepdf would otherwise write %PDF-1.3.
@@ -155,9 +156,10 @@ def _open_part(path: Path, repair: bool = True) -> pikepdf.Pdf:
 
 
 def repair_tags(pdf: pikepdf.Pdf) -> None:
-    """WeasyPrint 70's tagging slips, fixed in place (see tagging.py)."""
+    """WeasyPrint 70's tagging slips, fixed in place (see tagging.py, tabletags.py)."""
     mark_margin_content_as_artifacts(pdf)
     nest_link_annotations(pdf)
+    scope_table_headers(pdf)
 
 
 def _label_ranges(part: Part, src: pikepdf.Pdf) -> tuple[PageLabelRange, ...]:
