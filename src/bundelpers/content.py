@@ -20,6 +20,7 @@ from .yamlload import LocatedYaml, YamlProblem, load_yaml
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 MAX_CHAPTERS = 200
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # also catches Windows drive letters
 FRONT_MATTER_FENCE = re.compile(r"^---[ \t]*$")
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 # Source Serif has no ĳ-ligature glyph; the two letters are what Dutch print uses anyway.
@@ -60,7 +61,8 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
         log.error(path, 0, msg.FILE_UNREADABLE.format(reason=exc.strerror or exc))
         return None
     if len(raw) > MAX_TEXT_BYTES:
-        log.error(path, 0, msg.FILE_TOO_LARGE.format(size=len(raw) // 2**20, limit=MAX_TEXT_BYTES // 2**20))
+        log.error(path, 0, msg.FILE_TOO_LARGE.format(size=megabytes(len(raw)), limit=MAX_TEXT_BYTES // 2**20),
+                  msg.FILE_TOO_LARGE_HINT)
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -71,7 +73,14 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(LIGATURE_IJ)
 
 
+def megabytes(size: int) -> str:
+    """A size as Dutch text with one decimal, e.g. '10,4'."""
+    return f"{size / 2**20:.1f}".replace(".", ",")
+
+
 def parse_yaml(path: Path, text: str, log: ProblemLog, first_line: int = 1) -> LocatedYaml | None:
+    """Parse a YAML file, or a chapter's front matter when `first_line` is past the opening '---'."""
+    front_matter = first_line != 1
     try:
         located = load_yaml(text)
     except YamlProblem as problem:
@@ -80,10 +89,11 @@ def parse_yaml(path: Path, text: str, log: ProblemLog, first_line: int = 1) -> L
     if first_line != 1:
         located.lines = {key: line + first_line - 1 for key, line in located.lines.items()}
     if located.data is None:
-        log.error(path, first_line, msg.YAML_EMPTY)
+        log.error(path, first_line, *((msg.FRONT_MATTER_EMPTY, msg.FRONT_MATTER_EMPTY_HINT) if front_matter
+                                      else (msg.YAML_EMPTY, "")))
         return None
     if not isinstance(located.data, dict):
-        log.error(path, first_line, msg.YAML_NOT_MAPPING)
+        log.error(path, first_line, msg.FRONT_MATTER_NOT_MAPPING if front_matter else msg.YAML_NOT_MAPPING)
         return None
     return located
 
@@ -142,25 +152,40 @@ def load_bundle(folder: Path, log: ProblemLog) -> Bundle | None:
         log.error(folder, 0, msg.FOLDER_BAD_SLUG.format(name=folder.name), msg.FOLDER_BAD_SLUG_HINT)
     text = read_text(bundle_file, log)
     source = parse_yaml(bundle_file, text, log) if text is not None else None
-    meta = validate(bundle_file, source, BundleMeta, log) if source is not None else None
+    if source is None:
+        return None
+    meta = validate(bundle_file, source, BundleMeta, log)
+    # Even when bundel.yaml has problems, a usable inhoud lets the chapters report theirs now.
+    contents = meta.inhoud if meta is not None else _raw_contents(source)
+    if len(contents) > MAX_CHAPTERS:
+        log.error(bundle_file, source.line_of(("inhoud",)),
+                  msg.TOO_MANY_CHAPTERS.format(count=len(contents), limit=MAX_CHAPTERS),
+                  msg.TOO_MANY_CHAPTERS_HINT)
+        return None
+    chapters = _load_chapters(folder, contents, source, log)
     if meta is None:
         return None
-    if len(meta.inhoud) > MAX_CHAPTERS:
-        log.error(bundle_file, source.line_of(("inhoud",)),
-                  msg.TOO_MANY_CHAPTERS.format(count=len(meta.inhoud), limit=MAX_CHAPTERS))
-        return None
-    chapters = _load_chapters(folder, meta, source, log)
     _warn_unlisted(folder, meta, log)
     return Bundle(folder.name, folder, meta, source, tuple(chapters))
 
 
-def _load_chapters(folder: Path, meta: BundleMeta, source: LocatedYaml, log: ProblemLog) -> list[Chapter]:
+def _raw_contents(source: LocatedYaml) -> list[str]:
+    listed = source.data.get("inhoud")
+    if isinstance(listed, list) and all(isinstance(item, str) and item.strip() for item in listed):
+        return listed
+    return []
+
+
+def _load_chapters(folder: Path, contents: list[str], source: LocatedYaml, log: ProblemLog) -> list[Chapter]:
     bundle_file = folder / "bundel.yaml"
     chapters: list[Chapter] = []
     seen: set[str] = set()
     slugs: set[str] = set()
-    for index, listed in enumerate(meta.inhoud):
+    for index, listed in enumerate(contents):
         line = source.line_of(("inhoud", index))
+        if (link_problem := symlink_outside(folder, listed)) is not None:
+            log.error(bundle_file, line, *link_problem)
+            continue
         target = inside(folder, listed)
         if target is None:
             log.error(bundle_file, line, msg.CHAPTER_OUTSIDE.format(path=listed), msg.CHAPTER_OUTSIDE_HINT)
@@ -186,10 +211,29 @@ def inside(folder: Path, relative: str) -> str | None:
     """The resolved path of `relative` if it stays inside `folder` (symlinks followed)."""
     if relative.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", relative) or "://" in relative:
         return None
-    resolved = (folder / relative).resolve()
-    if not resolved.is_relative_to(folder.resolve()):
+    resolved = _resolve(folder / relative)
+    if resolved is None or not resolved.is_relative_to(folder.resolve()):
         return None
     return str(resolved)
+
+
+def symlink_outside(folder: Path, relative: str) -> tuple[str, str] | None:
+    """(message, hint) when `relative` is written inside `folder` but is a symlink that leads out."""
+    if relative.startswith(("/", "\\")) or ".." in Path(relative).parts or SCHEME.match(relative):
+        return None
+    if inside(folder, relative) is not None:
+        return None
+    target = _resolve(folder / relative)  # written inside yet resolving outside: a symlink
+    if target is None:
+        return msg.FILE_LINK_LOOP.format(path=relative), msg.FILE_OUTSIDE_HINT
+    return msg.FILE_OUTSIDE.format(path=relative, target=target), msg.FILE_OUTSIDE_HINT
+
+
+def _resolve(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return None
 
 
 def _unique_slug(stem: str, taken: set[str]) -> str:
@@ -204,7 +248,7 @@ def _unique_slug(stem: str, taken: set[str]) -> str:
 def _warn_unlisted(folder: Path, meta: BundleMeta, log: ProblemLog) -> None:
     listed = {inside(folder, item) for item in meta.inhoud}
     for path in sorted(folder.rglob("*.md")):
-        if str(path.resolve()) not in listed:
+        if str(_resolve(path)) not in listed:
             log.warning(path, 0, msg.CHAPTER_UNLISTED, msg.CHAPTER_UNLISTED_HINT)
 
 

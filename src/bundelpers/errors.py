@@ -24,6 +24,10 @@ class Problem:
     hint: str = ""
     severity: Severity = field(default="fout", compare=False)
 
+    def location(self) -> tuple[str, int]:
+        """Sort key: by file, then line; a stable sort keeps one line's problems in reading order."""
+        return self.file, self.line
+
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         text = f"{where}: {self.severity}: {self.message}"
@@ -39,7 +43,7 @@ class ContentError(Exception):
     """
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=Problem.location)
         super().__init__("\n".join(problem.format() for problem in self.problems))
 
 
@@ -72,11 +76,11 @@ class ProblemLog:
 
     @property
     def errors(self) -> list[Problem]:
-        return sorted(p for p in self.problems if p.severity == "fout")
+        return sorted((p for p in self.problems if p.severity == "fout"), key=Problem.location)
 
     @property
     def warnings(self) -> list[Problem]:
-        return sorted(p for p in self.problems if p.severity == "waarschuwing")
+        return sorted((p for p in self.problems if p.severity == "waarschuwing"), key=Problem.location)
 
     def raise_if_errors(self) -> None:
         if self.errors:

@@ -7,14 +7,13 @@ WeasyPrint warning (WeasyPrint only logs broken images and renders on).
 from __future__ import annotations
 
 import re
-import warnings
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from PIL import Image
 
 from . import messages as msg
-from .content import inside
+from .content import inside, megabytes, symlink_outside
 
 MAX_PIXELS = 40_000_000
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -29,18 +28,22 @@ def check_image(folder: Path, reference: str) -> tuple[Path | None, list[tuple[s
     """Return the image path if `reference` is usable, else the (message, hint) problems."""
     if SCHEME.match(reference) or reference.startswith("//"):
         return None, [(msg.IMAGE_REMOTE.format(path=reference), msg.IMAGE_OUTSIDE_HINT)]
+    if (link_problem := symlink_outside(folder, reference)) is not None:
+        return None, [link_problem]
     if inside(folder, reference) is None:
         return None, [(msg.IMAGE_OUTSIDE.format(path=reference), msg.IMAGE_OUTSIDE_HINT)]
     path = folder / reference
     if not path.is_file():
         return None, [(msg.IMAGE_MISSING.format(path=reference), msg.IMAGE_MISSING_HINT)]
     try:
-        head = path.open("rb").read(512)
+        with path.open("rb") as handle:
+            head = handle.read(512)
     except OSError as exc:
         return None, [(msg.IMAGE_BROKEN.format(path=reference, reason=exc.strerror), msg.IMAGE_BROKEN_HINT)]
-    if path.stat().st_size > MAX_IMAGE_BYTES:
-        size = path.stat().st_size // 2**20
-        return None, [(msg.FILE_TOO_LARGE.format(size=size, limit=MAX_IMAGE_BYTES // 2**20), "")]
+    if (size := path.stat().st_size) > MAX_IMAGE_BYTES:
+        return None, [(msg.IMAGE_FILE_TOO_LARGE.format(path=reference, size=megabytes(size),
+                                                       limit=MAX_IMAGE_BYTES // 2**20),
+                       msg.IMAGE_FILE_TOO_LARGE_HINT)]
     if head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff"):
         problems = _check_bitmap(path, reference)
     elif b"<svg" in head or (path.suffix.lower() == ".svg" and b"<" in head):
@@ -51,21 +54,21 @@ def check_image(folder: Path, reference: str) -> tuple[Path | None, list[tuple[s
 
 
 def _check_bitmap(path: Path, reference: str) -> list[tuple[str, str]]:
+    # Pillow's own bomb guard would refuse before telling the size; MAX_PIXELS is
+    # checked below, before a single pixel is decoded, so the editor sees the real size.
+    pillow_limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                pixels = image.width * image.height
-                if pixels > MAX_PIXELS:
-                    return [(msg.IMAGE_TOO_BIG.format(
-                        path=reference, pixels=round(pixels / 1e6, 1), limit=MAX_PIXELS // 1_000_000
-                    ), msg.IMAGE_TOO_BIG_HINT)]
-                image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return [(msg.IMAGE_TOO_BIG.format(path=reference, pixels="> 89", limit=MAX_PIXELS // 1_000_000),
-                 msg.IMAGE_TOO_BIG_HINT)]
-    except (OSError, SyntaxError, ValueError) as exc:
+        with Image.open(path) as image:
+            pixels = image.width * image.height
+            if pixels > MAX_PIXELS:
+                shown = f"{pixels / 1e6:.1f}".replace(".", ",")
+                return [(msg.IMAGE_TOO_BIG.format(path=reference, pixels=shown, limit=MAX_PIXELS // 1_000_000),
+                         msg.IMAGE_TOO_BIG_HINT)]
+            image.load()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         return [(msg.IMAGE_BROKEN.format(path=reference, reason=str(exc)[:80]), msg.IMAGE_BROKEN_HINT)]
+    finally:
+        Image.MAX_IMAGE_PIXELS = pillow_limit
     return []
 
 
@@ -76,7 +79,7 @@ def _check_svg(path: Path, reference: str) -> list[tuple[str, str]]:
         return [(msg.IMAGE_BROKEN.format(path=reference, reason=str(exc)[:80]), msg.IMAGE_BROKEN_HINT)]
     problems = []
     if match := SVG_FORBIDDEN.search(text):
-        problems.append((msg.SVG_EXTERNAL.format(path=reference, ref=match.group(0)), msg.SVG_EXTERNAL_HINT))
+        problems.append((msg.SVG_ACTIVE.format(path=reference, ref=match.group(0)), msg.SVG_ACTIVE_HINT))
     for match in SVG_REFERENCE.finditer(text):
         target = match.group("href") if match.group("href") is not None else match.group("url")
         if match.group("import") or (target is not None and not target.strip().startswith("#")):

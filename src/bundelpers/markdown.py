@@ -23,10 +23,10 @@ from mdit_py_plugins.footnote import footnote_plugin
 from . import messages as msg
 
 ALLOWED_LINK = re.compile(r"^(?:https?://[^\s/]+|mailto:[^\s@]+@[^\s@]+)", re.IGNORECASE)
-HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 KADER_FENCE_CLOSE = re.compile(r"^\s*:{3,}\s*$")
 UNUSED_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
-MAX_NESTING = 20
+MAX_NESTING = 10  # quotes, lists, boxes or emphasis inside one another
+CONTAINERS = {"blockquote", "bullet_list", "ordered_list", "container_kader"}
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,9 @@ def _mark_figures(tokens: list[Token]) -> None:
 def _make_parser() -> MarkdownIt:
     md = MarkdownIt(
         "commonmark",
-        {"html": True, "typographer": True, "quotes": "“”‘’", "maxNesting": MAX_NESTING},
+        # markdown-it silently drops text deeper than maxNesting token levels (a list
+        # costs two); the room above MAX_NESTING lets _check_nesting() refuse it first.
+        {"html": True, "typographer": True, "quotes": "“”‘’", "maxNesting": 2 * MAX_NESTING + 4},
     )
     md.enable(["table", "replacements", "smartquotes"])
     md.use(footnote_plugin, inline=False)
@@ -140,8 +142,20 @@ def parse_body(body: str, first_line: int, chapter_slug: str) -> ParsedBody:
     env: dict = {}
     tokens = PARSER.parse(body, env)
     parsed = ParsedBody(tokens, env)
+    _check_nesting(parsed, first_line)
     _check_blocks(parsed, body.split("\n"), first_line, chapter_slug)
     return parsed
+
+
+def _check_nesting(parsed: ParsedBody, first_line: int) -> None:
+    depth = 0
+    for token in parsed.tokens:
+        if token.type.removesuffix("_open").removesuffix("_close") in CONTAINERS:
+            depth += token.nesting
+        if depth > MAX_NESTING or max((c.level for c in token.children or ()), default=0) > MAX_NESTING:
+            line = first_line + (token.map[0] if token.map else 0)
+            parsed.problems.append((line, msg.MD_TOO_DEEP.format(limit=MAX_NESTING), msg.MD_TOO_DEEP_HINT))
+            return
 
 
 def _check_blocks(parsed: ParsedBody, lines: list[str], first_line: int, chapter_slug: str) -> None:
@@ -176,7 +190,7 @@ def _check_blocks(parsed: ParsedBody, lines: list[str], first_line: int, chapter
             token.attrSet("scope", "col")
         elif token.type == "inline" and token.children is not None:
             if token.content.lstrip().startswith(":::"):
-                name = token.content.strip(": \n").split(" ", 1)[0] or ":::"
+                name = (token.content.strip(": \n").split(None, 1) or [":::"])[0]
                 parsed.problems.append((current_line, msg.MD_UNKNOWN_BLOCK.format(name=name), ""))
             token.children = _check_inline(parsed, token.children, current_line)
         kept.append(token)
@@ -187,11 +201,13 @@ def _check_blocks(parsed: ParsedBody, lines: list[str], first_line: int, chapter
 
 def _check_inline(parsed: ParsedBody, children: list[Token], line: int) -> list[Token]:
     kept: list[Token] = []
+    html_lines: set[int] = set()  # one HTML problem per line: <span> and </span> are one mistake
     for child in children:
         if child.type in {"softbreak", "hardbreak"}:
             line += 1
         elif child.type == "html_inline":
-            if not _is_comment(child.content):
+            if not _is_comment(child.content) and line not in html_lines:
+                html_lines.add(line)
                 parsed.problems.append(_html_problem(line, child.content))
             continue
         elif child.type == "link_open":

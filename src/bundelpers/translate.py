@@ -16,6 +16,7 @@ from . import messages as msg
 from .yamlload import LocatedYaml
 
 Located = tuple[int, str, str]  # line, message, hint
+INT_EXAMPLES = {"jaar": "2021", "gestart": "2019"}
 
 
 def validation_problems(
@@ -51,7 +52,7 @@ def _one(error: dict, loc: tuple, source: LocatedYaml, model: type[BaseModel], p
     if kind == "string_type":
         return line, msg.EXPECT_TEXT, msg.EXPECT_TEXT_HINT
     if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return line, msg.EXPECT_INT, msg.EXPECT_INT_HINT
+        return line, msg.EXPECT_INT, msg.EXPECT_INT_HINT.format(key=key, example=INT_EXAMPLES.get(key, "3"))
     if kind == "greater_than_equal":
         return line, msg.INT_TOO_SMALL.format(minimum=ctx.get("ge")), ""
     if kind == "less_than_equal":
@@ -69,7 +70,7 @@ def _one(error: dict, loc: tuple, source: LocatedYaml, model: type[BaseModel], p
     if kind == "nl_colour_empty":
         return line, msg.EXPECT_COLOUR, msg.COLOUR_EMPTY_HINT
     if kind == "nl_colour":
-        return line, msg.EXPECT_COLOUR, msg.COLOUR_EMPTY_HINT
+        return line, msg.EXPECT_COLOUR, msg.EXPECT_COLOUR_HINT
     if kind == "nl_url":
         return line, msg.EXPECT_URL, ""
     if kind == "nl_email":

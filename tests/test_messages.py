@@ -1,0 +1,81 @@
+"""How problems reach the editor: all at once, sorted, located; and none for the shipped content."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from conftest import BUNDLE_YAML, CASE_MD, REPO, minimal_files, run_cli
+
+from bundelpers.errors import ContentError, Problem
+from bundelpers.yamlload import YamlProblem, load_yaml
+
+LOCATED = re.compile(r"^(content/\S+?):(\d+): (fout|waarschuwing): ")
+
+
+def _three_problems_in_two_files() -> dict[str, str]:
+    files = minimal_files()
+    # nummer moves to the bottom, so the order of discovery (field order) differs from line order.
+    bundle = BUNDLE_YAML.replace("nummer: 1\n", "").replace('kleur: "#2E6F8E"', 'kleur: "rood"')
+    files["content/testbundel-1/bundel.yaml"] = bundle + 'nummer: "1"\n'
+    files["content/testbundel-1/casus.md"] = CASE_MD.replace("soort: casus", "soort: verhaal")
+    return files
+
+
+def test_all_problems_of_one_run_are_reported_together_sorted_by_file_and_line(project_factory):
+    result = run_cli(project_factory(_three_problems_in_two_files()), "check")
+
+    assert result.returncode == 1
+    located = [LOCATED.match(line) for line in result.stderr.splitlines()]
+    found = [(m.group(1), int(m.group(2))) for m in located if m]
+    assert found == [
+        ("content/testbundel-1/bundel.yaml", 9),   # kleur
+        ("content/testbundel-1/bundel.yaml", 13),  # nummer
+        ("content/testbundel-1/casus.md", 2),      # soort
+    ]
+    assert "los eerst de 3 fout(en) hierboven op" in result.stderr
+
+
+def test_each_problem_has_its_hint_indented_under_it(project_factory):
+    result = run_cli(project_factory(_three_problems_in_two_files()), "check")
+    lines = result.stderr.splitlines()
+    kleur = next(i for i, line in enumerate(lines) if "bundel.yaml:9:" in line)
+    assert lines[kleur + 1].startswith("    ") and "kleurnamen" in lines[kleur + 1]
+
+
+def test_problems_sort_by_file_then_line_number_and_keep_reading_order_within_a_line():
+    problems = [Problem("b.md", 10, "x"), Problem("a.yaml", 12, "y"), Problem("b.md", 9, "z"),
+                Problem("a.yaml", 2, "w"), Problem("b.md", 9, "a")]
+    error = ContentError(problems)
+    assert [(p.file, p.line, p.message) for p in error.problems] == [
+        ("a.yaml", 2, "w"), ("a.yaml", 12, "y"), ("b.md", 9, "z"), ("b.md", 9, "a"), ("b.md", 10, "x")]
+
+
+def test_problem_format_names_file_line_severity_and_hint():
+    problem = Problem("content/x/bundel.yaml", 3, "Iets klopt niet.", "Doe dit.")
+    assert problem.format() == "content/x/bundel.yaml:3: fout: Iets klopt niet.\n    Doe dit."
+    assert Problem("content/oud", 0, "Map.").format() == "content/oud: fout: Map."
+
+
+def test_shipped_content_checks_clean_without_warnings():
+    result = run_cli(REPO, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert "De inhoud is in orde" in result.stdout
+
+
+def test_alias_bomb_is_refused_in_well_under_a_second():
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
+    started = time.perf_counter()
+    try:
+        load_yaml("\n".join(lines))
+    except YamlProblem as problem:
+        assert problem.line == 1
+    else:
+        raise AssertionError("alias bomb accepted")
+    assert time.perf_counter() - started < 1.0
+
+
+def test_leading_zero_is_a_decimal_number_not_octal():
+    assert load_yaml("nummer: 012\n").data == {"nummer": 12}
