@@ -7,12 +7,17 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from contentinfo import SeriesInfo, read_series
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Two bundles of about fifteen pages: enough for a real verzamelbundel, quick to build.
+REEKS_KLEIN = FIXTURES / "reeks-klein"
 
 SERIES_YAML = """\
 titel: Testreeks
@@ -139,3 +144,52 @@ def proefbundel_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli(root, "build")
     assert result.returncode == 0, result.stderr
     return root
+
+
+@dataclass(frozen=True)
+class BuiltProject:
+    """A project after `bundelpers build`, with what the build printed."""
+
+    root: Path
+    output: str = ""
+
+    @property
+    def series(self) -> SeriesInfo:
+        return read_series(self.root / "content")
+
+    def bundle_pdf(self, slug: str) -> Path:
+        return self.root / "bundel_pdf" / f"{slug}.pdf"
+
+    @property
+    def collection_pdf(self) -> Path:
+        return self.bundle_pdf(self.series.collection_slug)
+
+    @property
+    def front_matter_pdf(self) -> Path:
+        """The collection's own pages (cover to contents) as rendered before joining."""
+        return self.root / "build" / self.series.collection_slug / "voorwerk.pdf"
+
+    @property
+    def pdfs(self) -> list[Path]:
+        """Every PDF the build made: the bundles in `nummer` order, then the collection."""
+        return [*(self.bundle_pdf(b.slug) for b in self.series.bundles), self.collection_pdf]
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """A fresh project with the content and layouts of `source` (no build results)."""
+    shutil.copytree(source / "content", target / "content")
+    shutil.copytree(source / "layouts" if (source / "layouts").exists() else REPO / "layouts",
+                    target / "layouts")
+    return target
+
+
+def build_project(root: Path) -> BuiltProject:
+    result = run_cli(root, "build")
+    assert result.returncode == 0, result.stderr
+    return BuiltProject(root, result.stdout)
+
+
+@pytest.fixture(scope="session")
+def reeks_klein(tmp_path_factory: pytest.TempPathFactory) -> BuiltProject:
+    """tests/fixtures/reeks-klein (two bundles and their verzamelbundel), built once."""
+    return build_project(copy_project(REEKS_KLEIN, tmp_path_factory.mktemp("reeks-klein")))
