@@ -242,9 +242,6 @@ def test_stylesheet_reference_outside_the_project_is_never_fetched(layout_build)
     assert layout_build.pdfs == []
 
 
-@pytest.mark.xfail(strict=True, reason="WeasyPrint's FatalURLFetchingError is a BaseException: "
-                   "render_pdf's `except Exception` misses it, so the CLI dies with a traceback, "
-                   "exit 1")
 def test_refused_stylesheet_reference_is_reported_in_dutch_without_a_traceback(layout_build):
     assert layout_build.returncode == 2
     assert "Traceback" not in layout_build.stderr

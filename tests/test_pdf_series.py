@@ -49,15 +49,7 @@ def footnotes() -> list[tuple[int, str, str, str]]:
     return found
 
 
-# The call sits in the last lines of a page and its note is pushed to the next page.
-SPLIT_NOTES = {(1, "inleiding.md"), (3, "initiatieven/wageningen.md")}
-FOOTNOTES = [
-    pytest.param(*note, id=f"{note[0]}-{note[1]}", marks=pytest.mark.xfail(
-        strict=True, reason="WeasyPrint moves the note, not the line with its call, to the next "
-        "page: `.voetnoot` needs `footnote-policy: line` (typography.css)"))
-    if note[:2] in SPLIT_NOTES else pytest.param(*note, id=f"{note[0]}-{note[1]}")
-    for note in footnotes()
-]
+FOOTNOTES = [pytest.param(*note, id=f"{note[0]}-{note[1]}") for note in footnotes()]
 
 
 @pytest.fixture(scope="module")

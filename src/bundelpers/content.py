@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import messages as msg
 from .errors import ProblemLog
+from .fonts import missing_characters
 from .schema import SLUG_RE, BundleMeta, CaseMeta, ChapterMeta, SeriesMeta
 from .translate import validation_problems
 from .yamlload import LocatedYaml, YamlProblem, load_yaml
@@ -70,7 +71,11 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
         line = raw[: exc.start].count(b"\n") + 1
         log.error(path, line, msg.FILE_NOT_UTF8.format(offset=exc.start), msg.FILE_NOT_UTF8_HINT)
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(LIGATURE_IJ)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(LIGATURE_IJ)
+    for line, character in missing_characters(text):
+        log.error(path, line, msg.GLYPH_MISSING.format(char=character, code=f"{ord(character):04X}"),
+                  msg.GLYPH_MISSING_HINT)
+    return text
 
 
 def megabytes(size: int) -> str:

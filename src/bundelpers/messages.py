@@ -24,6 +24,9 @@ NO_BUNDLES_HINT = "Maak een map zoals content/wij-in-de-wijk-1/ met een bundel.y
 TOO_MANY_CHAPTERS = "Deze bundel heeft {count} hoofdstukken; de grens is {limit}."
 TOO_MANY_CHAPTERS_HINT = "Verdeel de hoofdstukken over twee bundels."
 
+GLYPH_MISSING = "Het teken '{char}' (U+{code}) staat niet in de letter van de reeks en kan niet gedrukt worden."
+GLYPH_MISSING_HINT = "Vervang het door gewone tekst, of laat het weg (ook in commentaar)."
+
 # --- YAML ------------------------------------------------------------------
 YAML_EMPTY = "Dit bestand is leeg."
 YAML_NOT_MAPPING = "Dit bestand moet uit regels 'sleutel: waarde' bestaan."
