@@ -16,7 +16,7 @@ from contentinfo import SeriesInfo, read_series
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# Two bundles of about fifteen pages: enough for a real verzamelbundel, quick to build.
+# Two bundles of 18 and 20 pages: enough for a real verzamelbundel, quick to build.
 REEKS_KLEIN = FIXTURES / "reeks-klein"
 
 SERIES_YAML = """\

@@ -130,14 +130,25 @@ def build_collection(project: Project, series: SeriesMeta, books: list[BookBundl
         starts[book.slug] = offset
         pages = maps[book.slug]["pages"]
         offset += pages + pages % 2
-    _point_links_at_pages(pdf, front_pages, starts)
+    _point_links_at_pages(pdf, front_pages, starts, _link_descriptions(toc_entries(books, maps)))
     target = project.output / f"{collection_slug(series)}.pdf"
     write_pdf_atomically(pdf, target, scratch=folder)
     elapsed = time.perf_counter() - started
     return CollectionResult(target, len(pdf.pages), front_pages, elapsed)
 
 
-def _point_links_at_pages(pdf: pikepdf.Pdf, front_pages: int, starts: dict[str, int]) -> None:
+def _link_descriptions(entries: list[dict]) -> dict[str, str]:
+    """What a screen reader says for each contents link (PDF/UA: the annotation's /Contents)."""
+    descriptions = {}
+    for entry in entries:
+        descriptions[entry["link"]] = entry["title"]
+        for chapter in entry["chapters"]:
+            descriptions[chapter["link"]] = f"{chapter['title']}, {entry['title']}, pagina {chapter['folio']}"
+    return descriptions
+
+
+def _point_links_at_pages(pdf: pikepdf.Pdf, front_pages: int, starts: dict[str, int],
+                          descriptions: dict[str, str]) -> None:
     for page in list(pdf.pages)[:front_pages]:
         for annotation in page.obj.get("/Annots", Array()):
             action = annotation.get("/A")
@@ -149,3 +160,4 @@ def _point_links_at_pages(pdf: pikepdf.Pdf, front_pages: int, starts: dict[str, 
                 raise MergeError(f"link naar onbekende bundel {slug}")
             target = pdf.pages[starts[slug] + int(index)]
             annotation.A = Dictionary(S=Name.GoTo, D=Array([target.obj, Name.Fit]))
+            annotation.Contents = pikepdf.String(descriptions.get(uri, ""))
