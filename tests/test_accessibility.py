@@ -312,10 +312,6 @@ def embedded_faces(pdf: pikepdf.Pdf) -> Counter[str]:
 
 
 @pytest.mark.parametrize("name", SHIPPED_BUNDLES)
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: rendering a bundle per chapter (parts.py, the default since the build cache) "
-    "embeds a font subset per part: 57 font programs instead of 7 in wij-in-de-wijk-1, "
-    "which doubles every PDF (429 KB instead of 227 KB; --hele-bundel is lean)"))
 def test_each_typeface_is_embedded_once_per_bundle(
         name: str, built_for: Finder) -> None:
     _, path = built_for(name)

@@ -357,3 +357,37 @@ def test_assembling_twice_gives_identical_bytes(
 
 def test_writing_leaves_no_temporary_files(merged: Path) -> None:
     assert [path.name for path in merged.parent.iterdir()] == ["verzamelbundel.pdf"]
+
+
+def test_each_typeface_is_stored_once_after_assembly(tmp_path):
+    """Two parts set in the same face: the joined file holds one font program for it,
+    and every page still draws (text extraction goes through the shared program)."""
+    import weasyprint
+    from collections import Counter
+
+    from bundelpers.assemble import DocumentInfo, Part, assemble
+    from bundelpers.project import font_file
+
+    face = font_file("font_source_serif_pro", "SourceSerifPro-Regular.ttf").as_uri()
+    style = f'<style>@font-face {{ font-family: S; src: url("{face}") }} body {{ font-family: S }}</style>'
+    paths = []
+    for index, text in enumerate(["Eerste deel over de buurt.", "Tweede deel, andere woorden."]):
+        path = tmp_path / f"part{index}.pdf"
+        html = (f'<html lang="nl"><head><title>Deel {index}</title>{style}</head><body>'
+                f'<p>{text}</p></body></html>')
+        weasyprint.HTML(string=html).write_pdf(path, pdf_variant="pdf/ua-1")
+        paths.append(path)
+    pdf = assemble([Part(path) for path in paths], DocumentInfo("Samen", "nl", ("A",)))
+    programs = Counter(
+        obj.FontFile2.objgen for obj in pdf.objects
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor"
+        and "/FontFile2" in obj)
+    faces = Counter(str(obj.FontName).split("+")[-1] for obj in pdf.objects
+                    if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor")
+    assert list(faces.values()) == [2], faces
+    assert len(programs) == 1, programs
+    out = tmp_path / "samen.pdf"
+    pdf.save(out)
+    from pypdf import PdfReader
+    texts = [page.extract_text() for page in PdfReader(out).pages]
+    assert "Eerste deel over de buurt." in texts[0] and "Tweede deel, andere woorden." in texts[1]

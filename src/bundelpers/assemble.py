@@ -18,6 +18,7 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, String
 
 from .errors import MergeError
 from .files import write_bytes_atomically
+from .fontshare import share_font_programs
 from .navigation import (
     OUTLINE_DEPTH,
     carry_outline,
@@ -85,8 +86,11 @@ class DocumentInfo:
     creation_date: datetime | None = None
 
 
-def assemble(parts: Sequence[Part], info: DocumentInfo) -> pikepdf.Pdf:
-    """Join `parts` in order into one tagged PDF; raises MergeError if that fails."""
+def assemble(parts: Sequence[Part], info: DocumentInfo, font_cache: Path | None = None) -> pikepdf.Pdf:
+    """Join `parts` in order into one tagged PDF; raises MergeError if that fails.
+
+    Each typeface ends up stored once (fontshare.py); `font_cache` keeps the subsets.
+    """
     if not parts:
         raise MergeError("nothing to assemble: no parts")
     pdf = pikepdf.new()
@@ -134,6 +138,7 @@ def assemble(parts: Sequence[Part], info: DocumentInfo) -> pikepdf.Pdf:
         pdf.Root.PageMode = Name.UseOutlines
     _set_catalog_and_metadata(pdf, info)
 
+    share_font_programs(pdf, font_cache)
     dangling = dangling_names(pdf)
     if dangling:
         raise MergeError("links lead to missing destinations: " + ", ".join(dangling))
@@ -197,9 +202,13 @@ def _label_dictionary(label: PageLabelRange) -> Dictionary:
 
 
 def _append_blank_page(pdf: pikepdf.Pdf, like: pikepdf.Page) -> None:
-    """A page with nothing on it: no content, so nothing to tag or to mark as artifact."""
+    """A page with nothing on it: nothing to tag or to mark as artifact.
+
+    It gets an empty content stream all the same: strict readers (pypdf) warn about a
+    page without /Contents, and a book rendered whole has WeasyPrint's blank pages there.
+    """
     page = Dictionary(Type=Name.Page, MediaBox=Array(list(like.mediabox)),
-                      Resources=Dictionary())
+                      Resources=Dictionary(), Contents=pdf.make_stream(b""))
     for box in (Name.CropBox, Name.BleedBox, Name.TrimBox, Name.ArtBox):
         if box in like.obj:
             page[box] = Array(list(like.obj[box]))

@@ -123,7 +123,7 @@ def build_collection(project: Project, series: SeriesMeta, books: list[BookBundl
         keywords=tuple(dict.fromkeys(k for book in books for k in (book.meta.trefwoorden or ()))),
         creation_date=dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc),
     )
-    pdf = assemble(parts, info)
+    pdf = assemble(parts, info, font_cache=project.build / "fonts")
     front_pages = front.pages + front.pages % 2
     starts, offset = {}, front_pages
     for book in books:

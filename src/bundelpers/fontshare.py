@@ -1,0 +1,150 @@
+"""One font program per typeface in an assembled PDF.
+
+A bundle is assembled from separately rendered parts (and the collection from
+bundles), and WeasyPrint embeds a subset of each font per document: the same
+typeface ends up stored ten times. WeasyPrint subsets with retained glyph ids
+and maps CIDs to glyph ids one to one (/CIDToGIDMap /Identity), so a single
+subset holding the union of the glyphs can serve every part: each part keeps
+its own widths and ToUnicode map, only the font program is shared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+import pikepdf
+from pikepdf import Dictionary, Name
+
+from .files import write_bytes_atomically
+from .project import font_folders
+
+
+def share_font_programs(pdf: pikepdf.Pdf, cache: Path | None = None) -> int:
+    """Replace the per-part subsets of each typeface by one; returns programs removed.
+
+    `cache`: a folder that keeps made subsets across builds (a one-word edit rarely
+    changes the glyphs a bundle uses, so the next assembly does not subset again).
+    """
+    groups: dict[str, list[Dictionary]] = defaultdict(list)
+    fonts_of: dict[tuple[int, int], list[Dictionary]] = defaultdict(list)
+    for obj in pdf.objects:
+        if not isinstance(obj, Dictionary):
+            continue
+        if obj.get(Name.Type) == Name.FontDescriptor and Name.FontFile2 in obj:
+            groups[_base_name(obj.FontName)].append(obj)
+        elif obj.get(Name.Subtype) == Name.Type0 and Name.DescendantFonts in obj:
+            descendant = obj.DescendantFonts[0]
+            descriptor = descendant.get(Name.FontDescriptor)
+            if descriptor is not None and descendant.get(Name.CIDToGIDMap) == Name.Identity:
+                fonts_of[descriptor.objgen].append(obj)
+    removed = 0
+    for base, descriptors in sorted(groups.items()):
+        if len(descriptors) < 2 or not all(d.objgen in fonts_of for d in descriptors):
+            continue  # only fonts whose glyph ids we can vouch for (Type0, identity map)
+        original = packaged_font(_postscript_name(descriptors[0].FontFile2.read_bytes()))
+        if original is None:
+            continue
+        glyphs = {0}
+        for descriptor in descriptors:
+            for font in fonts_of[descriptor.objgen]:
+                glyphs |= _cids(font.DescendantFonts[0].get(Name.W))
+        program = _subset(original, sorted(glyphs), cache)
+        name = Name(f"/{_tag(program)}+{base}")
+        stream = pdf.make_stream(program)
+        stream.Length1 = len(program)
+        for descriptor in descriptors:
+            descriptor.FontFile2 = stream
+            descriptor.FontName = name
+            for font in fonts_of[descriptor.objgen]:
+                font.BaseFont = name
+                font.DescendantFonts[0].BaseFont = name
+        removed += len(descriptors) - 1
+    return removed
+
+
+def _base_name(font_name: object) -> str:
+    return str(font_name).lstrip("/").split("+", 1)[-1]
+
+
+def _cids(widths: object) -> set[int]:
+    """The CIDs a /W array gives widths for: `c [w ...]` and `first last w` forms."""
+    cids: set[int] = set()
+    items = list(widths) if widths is not None else []
+    index = 0
+    while index < len(items):
+        first = int(items[index])
+        following = items[index + 1]
+        if isinstance(following, pikepdf.Array):
+            cids.update(range(first, first + len(following)))
+            index += 2
+        else:
+            cids.update(range(first, int(following) + 1))
+            index += 3
+    return cids
+
+
+def _postscript_name(program: bytes) -> str | None:
+    from fontTools.ttLib import TTFont
+
+    try:
+        return TTFont(io.BytesIO(program), lazy=True)["name"].getDebugName(6)
+    except Exception:  # noqa: BLE001 - an unreadable program is simply not shared
+        return None
+
+
+@lru_cache(maxsize=1)
+def _packaged_fonts() -> dict[str, Path]:
+    from fontTools.ttLib import TTFont
+
+    found = {}
+    for folder in font_folders():
+        for path in sorted(folder.glob("*.ttf")):
+            found[TTFont(path, lazy=True)["name"].getDebugName(6)] = path
+    return found
+
+
+def packaged_font(postscript_name: str | None) -> Path | None:
+    return _packaged_fonts().get(postscript_name) if postscript_name else None
+
+
+@lru_cache(maxsize=64)
+def _subset_cached(path: Path, glyphs: tuple[int, ...]) -> bytes:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    # The same choices WeasyPrint makes, so the shared program draws what each part drew.
+    options = subset.Options(retain_gids=True, passthrough_tables=True, ignore_missing_glyphs=True,
+                             hinting=False, desubroutinize=True, notdef_outline=True)
+    options.drop_tables += ["GSUB", "GPOS", "SVG", "BASE", "DSIG", "JSTF", "LTSH", "PCLT"]
+    font = TTFont(path, recalcTimestamp=False)
+    for tag in options.drop_tables:
+        if tag in font:
+            del font[tag]  # before subsetting: fontTools would parse the big layout tables first
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(gids=list(glyphs))
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def _subset(path: Path, glyphs: list[int], cache: Path | None) -> bytes:
+    if cache is None:
+        return _subset_cached(path, tuple(glyphs))
+    key = hashlib.sha256(f"{path.name}:{path.stat().st_size}:{glyphs}".encode()).hexdigest()[:32]
+    stored = cache / f"{key}.ttf"
+    if stored.is_file():
+        return stored.read_bytes()
+    program = _subset_cached(path, tuple(glyphs))
+    write_bytes_atomically(stored, program)
+    return program
+
+
+def _tag(program: bytes) -> str:
+    """A subset tag (six capitals) derived from the program, so builds stay byte-identical."""
+    digest = hashlib.sha256(program).digest()
+    return "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
