@@ -10,7 +10,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageFile
 
 from . import messages as msg
 from .content import inside, megabytes, symlink_outside
@@ -57,6 +57,8 @@ def _check_bitmap(path: Path, reference: str) -> list[tuple[str, str]]:
     # Pillow's own bomb guard would refuse before telling the size; MAX_PIXELS is
     # checked below, before a single pixel is decoded, so the editor sees the real size.
     pillow_limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    # WeasyPrint switches this on when imported; a cut-off file must still be refused here.
+    truncated_ok, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with Image.open(path) as image:
             pixels = image.width * image.height
@@ -69,6 +71,7 @@ def _check_bitmap(path: Path, reference: str) -> list[tuple[str, str]]:
         return [(msg.IMAGE_BROKEN.format(path=reference, reason=str(exc)[:80]), msg.IMAGE_BROKEN_HINT)]
     finally:
         Image.MAX_IMAGE_PIXELS = pillow_limit
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated_ok
     return []
 
 
