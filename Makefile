@@ -23,6 +23,9 @@ check: $(RUNTIME) ## controleer alleen de inhoud (snel, zonder PDF's te maken)
 test: $(TESTDEPS) ## draai alle tests
 	@$(PYTHON) -m pytest -q
 
+bench: $(RUNTIME) ## meet hoe snel bouwen gaat (tabel, en build/bench.json)
+	@$(PYTHON) scripts/bench.py
+
 clean: ## verwijder build/ en bundel_pdf/ (de virtuele omgeving blijft)
 	rm -rf build bundel_pdf .pytest_cache
 

@@ -7,9 +7,9 @@ layout stage only arranges data. It writes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from . import messages as msg
 from .content import Bundle, Chapter, Series
@@ -29,6 +29,7 @@ class Figure:
     alt: str
     caption: str | None = None
     credit: str | None = None
+    source: Path | None = None  # the image file
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class BookChapter:
     headings: tuple[Heading, ...]
     figures: tuple[Figure, ...]
     source: Path
+    # For rendering a chapter on its own: the images its pages show, and how many
+    # footnote calls it makes (the footnote counter runs on through the book).
+    images: tuple[Path, ...] = ()
+    footnotes: int = 0
 
     @property
     def is_case(self) -> bool:
@@ -76,7 +81,7 @@ def prepare_bundle(series: Series, bundle: Bundle, log: ProblemLog, image_url: I
         path = _image(bundle.folder, cover_meta.bestand, bundle.folder / "bundel.yaml", line, log)
         if path is not None:
             sources.append(path)
-            cover = Figure(image_url(path), cover_meta.alt, None, cover_meta.bron)
+            cover = Figure(image_url(path), cover_meta.alt, None, cover_meta.bron, path)
     chapters = []
     for chapter in bundle.chapters:
         book_chapter = _prepare_chapter(bundle, chapter, log, image_url, sources)
@@ -91,6 +96,7 @@ def _prepare_chapter(
     bundle: Bundle, chapter: Chapter, log: ProblemLog, image_url: ImageUrl, sources: list[Path]
 ) -> BookChapter | None:
     sources.append(chapter.path)
+    images: list[Path] = []
     parsed = parse_body(chapter.body, chapter.body_first_line, chapter.slug)
     for line, message, hint in parsed.problems:
         log.error(chapter.path, line, message, hint)
@@ -98,14 +104,14 @@ def _prepare_chapter(
     for image in parsed.images:
         path = _image(bundle.folder, image.src, chapter.path, image.line, log)
         if path is not None:
-            sources.append(path)
+            images.append(path)
             urls[image.src] = image_url(path)
     figures = []
     for index, figure in enumerate(chapter.meta.beeld or ()):
         line = chapter.meta_source.line_of(("beeld", index, "bestand"))
         path = _image(bundle.folder, figure.bestand, chapter.path, line, log)
         if path is not None:
-            sources.append(path)
+            images.append(path)
             figures.append(Figure(image_url(path), figure.alt, figure.bijschrift, figure.bron))
     if parsed.problems or len(urls) < len({i.src for i in parsed.images}):
         return None
@@ -117,7 +123,11 @@ def _prepare_chapter(
                 log.warning(chapter.path, chapter.body_first_line, msg.SECTION_MISSING.format(name=name),
                             msg.SECTION_MISSING_HINT)
     sections = render_sections(parsed, lambda src: urls.get(src, src))
-    return BookChapter(chapter.slug, chapter.meta, sections, tuple(found), tuple(figures), chapter.path)
+    sources.extend(images)
+    footnotes = sum(1 for token in parsed.tokens for child in token.children or ()
+                    if child.type == "footnote_ref")
+    return BookChapter(chapter.slug, chapter.meta, sections, tuple(found), tuple(figures),
+                       chapter.path, tuple(images), footnotes)
 
 
 def _image(folder: Path, reference: str, file: Path, line: int, log: ProblemLog) -> Path | None:

@@ -11,9 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import messages as msg
-from .build import build, check
-from .errors import ContentError, MergeError, RenderError
+from .cache import UP_TO_DATE, build_mode, up_to_date
 from .project import Project
 
 
@@ -21,9 +19,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bundelpers", description="Maakt de PDF-bundels uit content/.")
     parser.add_argument("opdracht", choices=["check", "build"], help="check: alleen controleren; build: PDF's maken")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="projectmap (standaard: de huidige map)")
+    parser.add_argument("--hele-bundel", action="store_true",
+                        help="zet elke bundel in één keer in plaats van per hoofdstuk "
+                             "(trager; ter vergelijking)")
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
     started = time.perf_counter()
+    inputs = None
+    if args.opdracht == "build":
+        # Before anything heavy is imported: with nothing changed, answer at once.
+        fresh, inputs = up_to_date(project, build_mode(args.hele_bundel))
+        if fresh:
+            print(UP_TO_DATE)
+            return 0
+    from . import messages as msg
+    from .build import build, check
+    from .errors import ContentError, MergeError, RenderError
+
     try:
         checked = check(project)
         for warning in checked.warnings:
@@ -32,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
             chapters = sum(len(book.chapters) for book in checked.books)
             print(msg.CHECK_OK.format(bundles=len(checked.books), chapters=chapters))
             return 0
-        result = build(project, checked)
+        result = build(project, checked, whole=args.hele_bundel, inputs=inputs)
     except ContentError as error:
         for problem in error.problems:
             print(problem.format(), file=sys.stderr)

@@ -6,7 +6,7 @@ hands it data, and writes the result.
 
 from __future__ import annotations
 
-
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +44,9 @@ def font_faces() -> list[FontFace]:
     return faces
 
 
+@functools.lru_cache(maxsize=8)
 def environment(project: Project) -> Environment:
+    """The Jinja2 environment for `project`'s layouts (one per project: templates compile once)."""
     env = Environment(
         loader=FileSystemLoader(project.layouts),
         autoescape=select_autoescape(["html", "j2"]),
@@ -72,20 +74,39 @@ def quote_position(chapter: BookChapter) -> int:
     return max(1, (len(kinds) + 1) // 2)
 
 
-def write_bundle_html(project: Project, book: BookBundle) -> Path:
+def bundle_html(
+    project: Project,
+    book: BookBundle,
+    part: str = "bundel",
+    chapters: tuple[BookChapter, ...] | None = None,
+    footnotes_before: int = 0,
+    toc_folios: dict[str, int] | None = None,
+    toc_link: str = "",
+) -> str:
+    """The HTML of the whole book (part "bundel") or of one part of it.
+
+    "voorwerk" is cover to contents, with the contents' folios given in `toc_folios`
+    and its links pointing at `toc_link` + anchor; "hoofdstuk" is `chapters` (the last
+    one is followed by the back cover when `part` is "slot"), whose footnote numbers
+    start after `footnotes_before`.
+    """
     folder = project.bundle_build(book.slug)
-    folder.mkdir(parents=True, exist_ok=True)
     env = environment(project)
-    fonts_css = folder / "fonts.css"
-    write_text_atomically(fonts_css, env.get_template("css/fonts.css.j2").render(faces=font_faces()))
     case_numbers = {}
     for chapter in book.chapters:
         if chapter.is_case:
             case_numbers[chapter.anchor] = len(case_numbers) + 1
-    html = env.get_template("bundle.html.j2").render(
+    if chapters is None:
+        chapters = book.chapters if part == "bundel" else ()
+    return env.get_template("bundle.html.j2").render(
+        part=part,
         series=book.series,
         bundle=book.meta,
-        chapters=book.chapters,
+        chapters=chapters,
+        toc_chapters=book.chapters,
+        toc_folios=toc_folios,
+        toc_link=toc_link,
+        footnotes_before=footnotes_before,
         cover=book.cover,
         date=book.date,
         palette=palette(book.meta.kleur),
@@ -94,14 +115,37 @@ def write_bundle_html(project: Project, book: BookBundle) -> Path:
         fonts_css="fonts.css",
         stylesheets=[relative_url(project.layouts / "css" / name, folder) for name in STYLESHEETS],
     )
+
+
+def part_stylesheets(project: Project, slug: str) -> tuple[Path, ...]:
+    """The stylesheets of a part rendered on its own, in the order the whole book links them."""
+    css = project.layouts / "css"
+    return (project.bundle_build(slug) / "fonts.css", *(css / name for name in STYLESHEETS),
+            css / "parts.css")
+
+
+def part_start_css(project: Project, first_page: int) -> str:
+    """The CSS that makes a part's folios start at `first_page`."""
+    return environment(project).get_template("css/part-start.css.j2").render(page=first_page)
+
+
+def write_fonts_css(project: Project, folder: Path) -> Path:
+    target = folder / "fonts.css"
+    text = environment(project).get_template("css/fonts.css.j2").render(faces=font_faces())
+    write_text_atomically(target, text)
+    return target
+
+
+def write_bundle_html(project: Project, book: BookBundle) -> Path:
+    """build/<slug>/index.html: the whole book in one document, for a browser or WeasyPrint."""
+    folder = project.bundle_build(book.slug)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_fonts_css(project, folder)
     target = folder / "index.html"
-    write_text_atomically(target, html)
+    write_text_atomically(target, bundle_html(project, book))
     return target
 
 
 def image_url_for(project: Project, slug: str):  # type: ignore[no-untyped-def]
     folder = project.bundle_build(slug)
     return lambda path: relative_url(path, folder)
-
-
-
