@@ -123,8 +123,8 @@ def test_the_joined_bundle_keeps_every_tag_reachable_and_passes_pdf_ua(both_ways
 
 def test_the_page_map_for_the_collection_is_the_same_both_ways(both_ways) -> None:
     whole, parts = both_ways
-    read = lambda root: (root / "build" / SLUG / "pages.json").read_text("utf-8")
-    assert read(parts.root) == read(whole.root)
+    page_map = Path("build") / SLUG / "pages.json"
+    assert (parts.root / page_map).read_text("utf-8") == (whole.root / page_map).read_text("utf-8")
 
 
 # --- What a build redoes ------------------------------------------------------------
