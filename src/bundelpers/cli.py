@@ -7,6 +7,7 @@ PDF could not be made for another reason (named, without a traceback).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         result = build(project, checked, whole=args.hele_bundel, inputs=inputs)
     except ContentError as error:
-        for problem in error.problems:
+        for problem in sorted([*error.problems, *error.warnings], key=lambda p: p.location()):
             print(problem.format(), file=sys.stderr)
         print(msg.BUILD_STOPPED.format(count=len(error.problems)), file=sys.stderr)
         return 1
@@ -56,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Afgebroken; de bestaande PDF's zijn niet veranderd.", file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001 - a bug must still not show editors a traceback
+        if os.environ.get("BUNDELPERS_DEBUG"):
+            raise
+        print(msg.INTERNAL_ERROR.format(kind=type(error).__name__, detail=error), file=sys.stderr)
+        return 2
     for slug, rendered in result.rendered.items():
         size = project.bundle_pdf(slug).stat().st_size
         print(f"  {slug}.pdf: {rendered.pages} pagina's, {size / 1024:.0f} KB "

@@ -42,8 +42,10 @@ class ContentError(Exception):
     Carries every problem found in the run, so the editor sees them all at once.
     """
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None):
         self.problems = sorted(problems, key=Problem.location)
+        # Warnings of the same run, so they are not lost when errors stop it.
+        self.warnings = sorted(warnings or [], key=Problem.location)
         super().__init__("\n".join(problem.format() for problem in self.problems))
 
 
@@ -84,4 +86,4 @@ class ProblemLog:
 
     def raise_if_errors(self) -> None:
         if self.errors:
-            raise ContentError(self.errors)
+            raise ContentError(self.errors, self.warnings)

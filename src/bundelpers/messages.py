@@ -178,3 +178,7 @@ RENDER_A11Y = "De PDF van {slug} is niet toegankelijk: {detail}"
 BUILD_OK = "{count} PDF's gemaakt in {seconds:.1f} s."
 BUILD_STOPPED = "Er is niets gebouwd: los eerst de {count} fout(en) hierboven op. De bestaande PDF's zijn niet veranderd."
 CHECK_OK = "De inhoud is in orde: {bundles} bundel(s), {chapters} hoofdstukken."
+INTERNAL_ERROR = (
+    "Er ging iets mis in bundelpers zelf ({kind}: {detail}). De bestaande PDF's zijn niet "
+    "veranderd. Meld dit aan de beheerder; met BUNDELPERS_DEBUG=1 voor het commando ziet die de details."
+)

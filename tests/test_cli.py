@@ -1,0 +1,24 @@
+"""What the command line shows an editor when things go wrong."""
+
+from conftest import minimal_files, run_cli
+
+
+def test_warnings_are_shown_together_with_the_errors_that_stop_the_build(project_factory):
+    files = minimal_files()
+    files["content/testbundel-1/kladje.md"] = "---\ntitel: Kladje\n---\n\nNog niet af.\n"
+    files["content/testbundel-1/inleiding.md"] += "\n# Een kop met één hekje\n"
+    result = run_cli(project_factory(files), "build")
+    assert result.returncode == 1
+    assert "content/testbundel-1/inleiding.md:9: fout" in result.stderr
+    assert "content/testbundel-1/kladje.md: waarschuwing" in result.stderr
+
+
+def test_a_bug_in_the_layouts_is_reported_in_dutch_without_a_traceback(project_factory):
+    project = project_factory()
+    template = project / "layouts" / "partials" / "backcover.html.j2"
+    template.write_text(template.read_text() + "{{ onbekende_variabele.veld }}\n")
+    result = run_cli(project, "build")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "Er ging iets mis in bundelpers zelf" in result.stderr
+    assert not (project / "bundel_pdf" / "testbundel-1.pdf").exists()
