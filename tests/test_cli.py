@@ -22,3 +22,13 @@ def test_a_bug_in_the_layouts_is_reported_in_dutch_without_a_traceback(project_f
     assert "Traceback" not in result.stdout + result.stderr
     assert "Er ging iets mis in bundelpers zelf" in result.stderr
     assert not (project / "bundel_pdf" / "testbundel-1.pdf").exists()
+
+
+def test_a_broken_series_file_does_not_hide_the_problems_in_the_chapters(project_factory):
+    files = minimal_files()
+    files["content/reeks.yaml"] = files["content/reeks.yaml"].replace("uitgever: Testuitgever\n", "")
+    files["content/testbundel-1/inleiding.md"] += "\n# Een kop met één hekje\n"
+    result = run_cli(project_factory(files), "check")
+    assert result.returncode == 1
+    assert "content/reeks.yaml:1: fout: De verplichte sleutel 'uitgever' ontbreekt." in result.stderr
+    assert "content/testbundel-1/inleiding.md:9: fout" in result.stderr

@@ -51,7 +51,7 @@ class Bundle:
 @dataclass(frozen=True)
 class Series:
     root: Path
-    meta: SeriesMeta
+    meta: SeriesMeta | None  # None when reeks.yaml is wrong: the bundles are still checked
     bundles: tuple[Bundle, ...]
 
 
@@ -130,8 +130,6 @@ def load_series(root: Path, log: ProblemLog) -> Series | None:
     if not bundles and not any(p.is_dir() for p in root.iterdir()):
         log.error(root, 0, msg.NO_BUNDLES, msg.NO_BUNDLES_HINT)
     _check_unique_numbers(bundles, log)
-    if series_meta is None:
-        return None
     return Series(root, series_meta, tuple(sorted(bundles, key=lambda b: b.meta.nummer)))
 
 
