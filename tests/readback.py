@@ -130,6 +130,15 @@ class BookPdf:
             runs.append((box, " ".join(textpage.get_text_bounded(*box).split())))
         return runs
 
+    def text_outside_column(self) -> list[tuple[int, str]]:
+        """(folio, text) of every run that sticks out of the text column; covers excluded."""
+        outside = []
+        for page in range(1, len(self) - 1):  # the covers are full-bleed
+            left, right = self.column(page)
+            outside += [(page + 1, text) for (x0, _, x1, _), text in self.text_runs(page)
+                        if x0 < left - 1 or x1 > right + 1]
+        return outside
+
     def fonts_of(self, needle: str) -> set[str]:
         """The names of the fonts that set `needle`, wherever it is printed."""
         names = set()

@@ -222,12 +222,7 @@ def test_a_long_compound_in_a_narrow_table_column_is_hyphenated(book):
 
 
 def test_no_text_sticks_out_of_the_text_column(book):
-    outside = []
-    for page in range(1, len(book) - 1):  # the covers are full-bleed
-        left, right = book.column(page)
-        outside += [(page + 1, text) for (x0, _, x1, _), text in book.text_runs(page)
-                    if x0 < left - 1 or x1 > right + 1]
-    assert not outside
+    assert book.text_outside_column() == []
 
 
 # --- pages, openings and running heads ------------------------------------------------

@@ -151,13 +151,7 @@ def test_blank_pages_carry_no_running_head_and_no_folio(books, number):
 
 @pytest.mark.parametrize("number", NUMBERS)
 def test_no_text_sticks_out_of_the_text_column(books, number):
-    book = books[number]
-    outside = []
-    for page in range(1, len(book) - 1):  # the covers are full-bleed
-        left, right = book.column(page)
-        outside += [(page + 1, text) for (x0, _, x1, _), text in book.text_runs(page)
-                    if x0 < left - 1 or x1 > right + 1]
-    assert not outside
+    assert books[number].text_outside_column() == []
 
 
 @pytest.mark.parametrize(("number", "source", "before", "note"), FOOTNOTES)
