@@ -342,3 +342,13 @@ def test_a_strict_reader_reads_every_page_without_a_warning(
         texts = [pdf_page.extract_text() for pdf_page in pages]
     assert sum(1 for text in texts if text.strip()) > len(texts) / 2
     assert [r.getMessage() for r in caplog.records if r.name.startswith("pypdf")] == []
+
+
+def test_bundle_contents_links_are_described_by_the_chapter_title(shipped_build) -> None:
+    """The contents of a bundle link to chapters; a screen reader reads the title, not a
+    placeholder address or an id."""
+    with pikepdf.open(shipped_build / "bundel_pdf" / "wij-in-de-wijk-3.pdf") as pdf:
+        described = [str(annotation.get(Name.Contents, "")) for annotation in
+                     pdf.pages[4].obj.get(Name.Annots, Array())]
+    assert described and not [text for text in described if ".invalid" in text]
+    assert "Vijf lessen" in described

@@ -53,7 +53,8 @@ def join_bundle(book: BookBundle, front: CachedPart, chapters: list[CachedPart],
     if start != len(pdf.pages):
         raise MergeError(f"{book.slug}: {len(pdf.pages)} pagina's samengevoegd, {start} verwacht")
     _drop_part_prefixes(pdf, len(parts))
-    _point_contents_at_chapters(pdf, padded(front.pages))
+    titles = {chapter.anchor: chapter.meta.titel for chapter in book.chapters}
+    _point_contents_at_chapters(pdf, padded(front.pages), titles)
     warnings = tuple(w for part in (front, *chapters) for w in part.warnings)
     return pdf, RenderResult(len(pdf.pages), anchors, warnings)
 
@@ -82,8 +83,9 @@ def _drop_part_prefixes(pdf: pikepdf.Pdf, parts: int) -> None:
                 annotation.Dest = String(_PREFIX.sub("", str(dest)))
 
 
-def _point_contents_at_chapters(pdf: pikepdf.Pdf, front_pages: int) -> None:
-    """The contents' placeholder links become links to the chapters' destinations."""
+def _point_contents_at_chapters(pdf: pikepdf.Pdf, front_pages: int, titles: dict[str, str]) -> None:
+    """The contents' placeholder links become links to the chapters' destinations,
+    described by the chapter title (PDF/UA: /Contents is what a screen reader says)."""
     tree = pikepdf.NameTree(pdf.Root.Names.Dests)
     for page in list(pdf.pages)[:front_pages]:
         for annotation in page.obj.get(Name.Annots, Array()):
@@ -98,3 +100,4 @@ def _point_contents_at_chapters(pdf: pikepdf.Pdf, front_pages: int) -> None:
                 raise MergeError(f"de inhoudsopgave verwijst naar een onbekend hoofdstuk: {anchor}")
             del annotation[Name.A]
             annotation.Dest = String(name)
+            annotation.Contents = String(titles.get(anchor, anchor))
