@@ -8,7 +8,7 @@ RUNTIME  := $(VENV)/.runtime-installed
 TESTDEPS := $(VENV)/.test-installed
 
 .DEFAULT_GOAL := pdf
-.PHONY: pdf check test bench clean help system
+.PHONY: pdf check test bench clean help system watch
 
 help: ## deze lijst
 	@echo "Gebruik: make [doel]"
@@ -19,6 +19,9 @@ pdf: $(RUNTIME) ## controleer de inhoud en maak alle PDF's in bundel_pdf/
 
 check: $(RUNTIME) ## controleer alleen de inhoud (snel, zonder PDF's te maken)
 	@$(VENV)/bin/bundelpers check
+
+watch: $(RUNTIME) ## bouw opnieuw zodra je een bestand in content/ bewaart (stoppen: Ctrl-C)
+	@$(VENV)/bin/bundelpers watch
 
 test: $(TESTDEPS) ## draai alle tests
 	@$(PYTHON) -m pytest -q

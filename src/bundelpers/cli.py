@@ -18,14 +18,17 @@ from .project import Project
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bundelpers", description="Maakt de PDF-bundels uit content/.")
-    parser.add_argument("opdracht", choices=["check", "build"], help="check: alleen controleren; build: PDF's maken")
+    parser.add_argument("opdracht", choices=["check", "build", "watch"],
+                        help="check: alleen controleren; build: PDF's maken; "
+                             "watch: opnieuw bouwen zodra content/ of layouts/ verandert")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="projectmap (standaard: de huidige map)")
     parser.add_argument("--hele-bundel", action="store_true",
                         help="zet elke bundel in één keer in plaats van per hoofdstuk "
                              "(trager; ter vergelijking)")
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
-    started = time.perf_counter()
+    if args.opdracht == "watch":
+        return watch(project, args.hele_bundel)
     inputs = None
     if args.opdracht == "build":
         # Before anything heavy is imported: with nothing changed, answer at once.
@@ -33,6 +36,12 @@ def main(argv: list[str] | None = None) -> int:
         if fresh:
             print(UP_TO_DATE)
             return 0
+    return run(project, args.opdracht, args.hele_bundel, inputs)
+
+
+def run(project: Project, opdracht: str, whole: bool = False, inputs: str | None = None) -> int:
+    """One check or build, reported in Dutch; returns the exit code."""
+    started = time.perf_counter()
     from . import messages as msg
     from .build import build, check
     from .errors import ContentError, MergeError, RenderError
@@ -41,11 +50,11 @@ def main(argv: list[str] | None = None) -> int:
         checked = check(project)
         for warning in checked.warnings:
             print(warning.format(), file=sys.stderr)
-        if args.opdracht == "check":
+        if opdracht == "check":
             chapters = sum(len(book.chapters) for book in checked.books)
             print(msg.CHECK_OK.format(bundles=len(checked.books), chapters=chapters))
             return 0
-        result = build(project, checked, whole=args.hele_bundel, inputs=inputs)
+        result = build(project, checked, whole=whole, inputs=inputs)
     except ContentError as error:
         for problem in sorted([*error.problems, *error.warnings], key=lambda p: p.location()):
             print(problem.format(), file=sys.stderr)
@@ -73,6 +82,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {collection.path.name}: {collection.pages} pagina's, {size / 1024:.0f} KB, "
               f"samengevoegd in {collection.assembly_seconds:.2f} s")
     print(msg.BUILD_OK.format(count=len(result.written), seconds=time.perf_counter() - started))
+    return 0
+
+
+def watch(project: Project, whole: bool = False, stop_event=None) -> int:  # type: ignore[no-untyped-def]
+    """Build, then build again whenever content/ or layouts/ change, in this warm process
+    (WeasyPrint and the content code stay loaded), until Ctrl-C."""
+    import watchfiles
+
+    from . import messages as msg
+
+    run(project, "build", whole)
+    print(msg.WATCHING, flush=True)
+    try:
+        for changes in watchfiles.watch(project.content, project.layouts, stop_event=stop_event,
+                                        debounce=300, raise_interrupt=False):
+            changed = sorted({Path(path).relative_to(project.root).as_posix() for _, path in changes})
+            print(msg.WATCH_CHANGED.format(files=", ".join(changed[:3])), flush=True)
+            run(project, "build", whole)
+            print(msg.WATCHING, flush=True)
+    except KeyboardInterrupt:
+        pass
     return 0
 
 

@@ -182,3 +182,5 @@ INTERNAL_ERROR = (
     "Er ging iets mis in bundelpers zelf ({kind}: {detail}). De bestaande PDF's zijn niet "
     "veranderd. Meld dit aan de beheerder; met BUNDELPERS_DEBUG=1 voor het commando ziet die de details."
 )
+WATCHING = "Ik kijk mee: bewaar een bestand in content/ en de PDF's worden bijgewerkt (stoppen: Ctrl-C)."
+WATCH_CHANGED = "Gewijzigd: {files}. Opnieuw bouwen..."
