@@ -146,7 +146,7 @@ class BundleParts:
             self.done[index].first_page == first for index, first in enumerate(firsts))
 
     def _final_front(self, firsts: list[int | None]) -> list[PartJob]:
-        html, key = self._front_html(dict(zip((c.anchor for c in self.book.chapters), firsts)))
+        html, key = self._front_html(dict(zip((c.anchor for c in self.book.chapters), firsts, strict=True)))
         front = self.fronts.get(key) or self.cache.get(FRONT, key, 1)
         if front is None:
             return self._job(PartSpec(FRONT, html, key, self.front_slot), 1)
@@ -188,7 +188,7 @@ class BundleParts:
         firsts = self.first_pages()
         if self.front_pages is None or not self._chapters_placed(firsts):
             return None
-        key = self._front_html(dict(zip((c.anchor for c in self.book.chapters), firsts)))[1]
+        key = self._front_html(dict(zip((c.anchor for c in self.book.chapters), firsts, strict=True)))[1]
         front = self.fronts.get(key)
         if front is None or padded(front.pages) != padded(self.front_pages):
             return None

@@ -166,7 +166,7 @@ def _build(node: yaml.Node, path: Path_, located: LocatedYaml, loader: _Loader) 
     except (yaml.constructor.ConstructorError, ValueError):
         # An impossible date such as 2021-02-30 resolves as a timestamp and then fails.
         raise YamlProblem(loader.editor_line(node.start_mark), msg.YAML_BAD_SCALAR.format(value=node.value),
-                          msg.YAML_BAD_SCALAR_HINT)
+                          msg.YAML_BAD_SCALAR_HINT) from None
 
 
 def _translate_syntax_error(exc: yaml.MarkedYAMLError, text: str, loader: _Loader) -> YamlProblem:
