@@ -86,6 +86,11 @@ class DocumentInfo:
     creation_date: datetime | None = None
 
 
+def padded(pages: int) -> int:
+    """A part's page count once `pad_to_even` has added its blank page."""
+    return pages + pages % 2
+
+
 def assemble(parts: Sequence[Part], info: DocumentInfo, font_cache: Path | None = None) -> pikepdf.Pdf:
     """Join `parts` in order into one tagged PDF; raises MergeError if that fails.
 

@@ -10,14 +10,14 @@ import re
 from pathlib import Path
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name, String
+from pikepdf import Array, Name, String
 
-from .assemble import DocumentInfo, PageLabelRange, Part, assemble
+from .assemble import DocumentInfo, PageLabelRange, Part, assemble, padded
 from .book import BookBundle
 from .cache import CachedPart
 from .errors import MergeError
-from .navigation import destination_prefix
-from .parts import TOC_LINK, padded
+from .navigation import destination_prefix, placeholder_links
+from .parts import TOC_LINK
 from .render import RenderResult
 
 _PREFIX = re.compile(r"^p\d+\.")
@@ -87,17 +87,11 @@ def _point_contents_at_chapters(pdf: pikepdf.Pdf, front_pages: int, titles: dict
     """The contents' placeholder links become links to the chapters' destinations,
     described by the chapter title (PDF/UA: /Contents is what a screen reader says)."""
     tree = pikepdf.NameTree(pdf.Root.Names.Dests)
-    for page in list(pdf.pages)[:front_pages]:
-        for annotation in page.obj.get(Name.Annots, Array()):
-            action = annotation.get(Name.A)
-            uri = str(action.get(Name.URI, "")) if isinstance(action, Dictionary) else ""
-            if not uri.startswith(TOC_LINK):
-                continue
-            anchor = uri.removeprefix(TOC_LINK)
-            name = anchor if anchor in tree else next(
-                (key for key, _ in tree.items() if _PREFIX.sub("", key) == anchor), None)
-            if name is None:
-                raise MergeError(f"de inhoudsopgave verwijst naar een onbekend hoofdstuk: {anchor}")
-            del annotation[Name.A]
-            annotation.Dest = String(name)
-            annotation.Contents = String(titles.get(anchor, anchor))
+    for annotation, anchor in placeholder_links(list(pdf.pages)[:front_pages], TOC_LINK):
+        name = anchor if anchor in tree else next(
+            (key for key, _ in tree.items() if _PREFIX.sub("", key) == anchor), None)
+        if name is None:
+            raise MergeError(f"de inhoudsopgave verwijst naar een onbekend hoofdstuk: {anchor}")
+        del annotation[Name.A]
+        annotation.Dest = String(name)
+        annotation.Contents = String(titles.get(anchor, anchor))

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .assemble import padded
 from .cache import write_part_meta
 from .errors import RenderError
 from .render import import_weasyprint, render_html
@@ -87,7 +88,7 @@ class Slots:
                 if FAILED in counts:
                     raise RenderError("een eerder deel van de bundel is mislukt")
                 if UNKNOWN not in counts:
-                    return 1 + sum(count + count % 2 for count in counts)
+                    return 1 + sum(padded(count) for count in counts)
                 if not self.changed.wait(WAIT_SECONDS):
                     raise RenderError("een eerder deel van de bundel bleef uit")
 

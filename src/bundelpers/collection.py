@@ -17,12 +17,13 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from .assemble import DocumentInfo, PageLabelRange, Part, assemble, write_pdf_atomically
+from .assemble import DocumentInfo, PageLabelRange, Part, assemble, padded, write_pdf_atomically
 from .book import BookBundle
 from .colours import palette
 from .errors import MergeError
 from .files import write_text_atomically
 from .layout import STYLESHEETS, environment, font_faces, relative_url
+from .navigation import placeholder_links
 from .project import Project, font_folders
 from .render import render_pdf
 from .schema import SeriesMeta
@@ -73,12 +74,11 @@ def toc_entries(books: list[BookBundle], maps: dict[str, dict]) -> list[dict]:
 
 
 def write_front_matter_html(project: Project, series: SeriesMeta, books: list[BookBundle],
-                            maps: dict[str, dict]) -> Path:
+                            toc: list[dict], authors: tuple[str, ...]) -> Path:
     folder = project.build / collection_slug(series)
     folder.mkdir(parents=True, exist_ok=True)
     env = environment(project)
     write_text_atomically(folder / "fonts.css", env.get_template("css/fonts.css.j2").render(faces=font_faces()))
-    authors = list(dict.fromkeys(a for book in books for a in book.meta.auteurs))
     years = sorted({book.meta.jaar for book in books})
     html = env.get_template("collection.html.j2").render(
         series=series,
@@ -87,7 +87,7 @@ def write_front_matter_html(project: Project, series: SeriesMeta, books: list[Bo
         authors=authors,
         years=f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0]),
         date=max(book.date for book in books),
-        toc=toc_entries(books, maps),
+        toc=toc,
         palette=palette(SERIES_COLOUR),
         fonts_css="fonts.css",
         stylesheets=[relative_url(project.layouts / "css" / name, folder)
@@ -101,7 +101,9 @@ def write_front_matter_html(project: Project, series: SeriesMeta, books: list[Bo
 def build_collection(project: Project, series: SeriesMeta, books: list[BookBundle]) -> CollectionResult:
     books = sorted(books, key=lambda book: book.meta.nummer)
     maps = {book.slug: page_map(project, book.slug) for book in books}
-    html = write_front_matter_html(project, series, books, maps)
+    toc = toc_entries(books, maps)
+    authors = tuple(dict.fromkeys(a for book in books for a in book.meta.auteurs))
+    html = write_front_matter_html(project, series, books, toc, authors)
     folder = html.parent
     front_pdf = folder / "voorwerk.pdf"
     front = render_pdf(html, front_pdf, (folder, project.layouts, *font_folders()), collection_slug(series))
@@ -118,19 +120,18 @@ def build_collection(project: Project, series: SeriesMeta, books: list[BookBundl
     info = DocumentInfo(
         title=f"{series.verzamelbundel.titel}: {series.verzamelbundel.ondertitel}",
         lang=series.taal,
-        authors=tuple(dict.fromkeys(a for book in books for a in book.meta.auteurs)),
+        authors=authors,
         subject=series.verzamelbundel.samenvatting,
         keywords=tuple(dict.fromkeys(k for book in books for k in (book.meta.trefwoorden or ()))),
         creation_date=dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc),
     )
     pdf = assemble(parts, info, font_cache=project.build / "fonts")
-    front_pages = front.pages + front.pages % 2
+    front_pages = padded(front.pages)
     starts, offset = {}, front_pages
     for book in books:
         starts[book.slug] = offset
-        pages = maps[book.slug]["pages"]
-        offset += pages + pages % 2
-    _point_links_at_pages(pdf, front_pages, starts, _link_descriptions(toc_entries(books, maps)))
+        offset += padded(maps[book.slug]["pages"])
+    _point_links_at_pages(pdf, front_pages, starts, _link_descriptions(toc))
     target = project.output / f"{collection_slug(series)}.pdf"
     write_pdf_atomically(pdf, target, scratch=folder)
     elapsed = time.perf_counter() - started
@@ -149,15 +150,10 @@ def _link_descriptions(entries: list[dict]) -> dict[str, str]:
 
 def _point_links_at_pages(pdf: pikepdf.Pdf, front_pages: int, starts: dict[str, int],
                           descriptions: dict[str, str]) -> None:
-    for page in list(pdf.pages)[:front_pages]:
-        for annotation in page.obj.get("/Annots", Array()):
-            action = annotation.get("/A")
-            uri = str(action.get("/URI", "")) if action is not None else ""
-            if not uri.startswith(PAGE_LINK):
-                continue
-            slug, _, index = uri.removeprefix(PAGE_LINK).partition("/")
-            if slug not in starts:
-                raise MergeError(f"link naar onbekende bundel {slug}")
-            target = pdf.pages[starts[slug] + int(index)]
-            annotation.A = Dictionary(S=Name.GoTo, D=Array([target.obj, Name.Fit]))
-            annotation.Contents = pikepdf.String(descriptions.get(uri, ""))
+    for annotation, rest in placeholder_links(list(pdf.pages)[:front_pages], PAGE_LINK):
+        slug, _, index = rest.partition("/")
+        if slug not in starts:
+            raise MergeError(f"link naar onbekende bundel {slug}")
+        target = pdf.pages[starts[slug] + int(index)]
+        annotation.A = Dictionary(S=Name.GoTo, D=Array([target.obj, Name.Fit]))
+        annotation.Contents = pikepdf.String(descriptions.get(PAGE_LINK + rest, ""))

@@ -141,3 +141,17 @@ def _names_in(destination: Object | None, action: Object | None) -> list[str]:
         if isinstance(action.get(Name.D), String | Name):
             found.append(_name_text(action.D))
     return found
+
+
+def placeholder_links(pages: Sequence[pikepdf.Page], prefix: str) -> Iterator[tuple[Object, str]]:
+    """(annotation, rest of the URI) for each link on `pages` whose URI starts with `prefix`.
+
+    A separately rendered contents cannot link into another document, so its entries
+    are rendered as links to placeholder URIs and pointed at their pages after assembly.
+    """
+    for page in pages:
+        for annotation in page.obj.get(Name.Annots, Array()):
+            action = annotation.get(Name.A)
+            uri = str(action.get(Name.URI, "")) if isinstance(action, Dictionary) else ""
+            if uri.startswith(prefix):
+                yield annotation, uri.removeprefix(prefix)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 
+from .assemble import padded
 from .book import BookBundle
 from .cache import CachedPart, PartCache, digest, file_digest
 from .chapters import (
@@ -34,10 +35,6 @@ FRONT = "voorwerk"
 TOC_LINK = "https://hoofdstuk.invalid/"
 
 Rendered = CachedPart | PartDone
-
-
-def padded(pages: int) -> int:
-    return pages + pages % 2
 
 
 @dataclass(frozen=True)
