@@ -72,7 +72,7 @@ def build(project: Project, checked: CheckResult | None = None, whole: bool = Fa
     checked = checked or check(project)
     use_packaged_fonts_only(project)  # before any render, in this process and the pool's
     with exclusive(project.build / ".lock"):
-        remove_stale_temporaries(project.output, *project.build.glob("*/"))
+        remove_stale_temporaries(project.output, project.build)
         return _build_locked(project, checked, whole, inputs)
 
 

@@ -47,10 +47,11 @@ def write_text_atomically(target: Path, text: str) -> None:
 
 
 def remove_stale_temporaries(*folders: Path) -> None:
-    """Temp files a killed build left behind (never a finished file: those were renamed)."""
+    """Temp files a killed build left behind (never a finished file: those were renamed),
+    in `folders` and below them (the part cache sits two levels down in build/)."""
     for folder in folders:
         if folder.is_dir():
-            for stale in folder.glob(f".*{TEMP_SUFFIX}"):
+            for stale in folder.rglob(f".*{TEMP_SUFFIX}"):
                 stale.unlink(missing_ok=True)
 
 
