@@ -1,6 +1,6 @@
 import pytest
 
-from bundelpers.colours import WHITE, _rgb, contrast, palette
+from bundelpers.layout.colours import WHITE, _rgb, contrast, palette
 
 
 @pytest.mark.parametrize("accent", ["#FFCC00", "#1F6F8B", "#8A3B12", "#5B3A8C", "#FFFFFF", "#000000", "#7FFF7F"])

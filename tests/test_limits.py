@@ -9,9 +9,9 @@ from badinput import png_header
 from conftest import REPO
 from PIL import Image
 
-from bundelpers import content, images, markdown, yamlload
+from bundelpers.read import content, images, markdown, yamlload
 from bundelpers.errors import ProblemLog
-from bundelpers.yamlload import YamlProblem, load_yaml
+from bundelpers.read.yamlload import YamlProblem, load_yaml
 
 DOCUMENTED = {
     "content.MAX_TEXT_BYTES": f"{content.MAX_TEXT_BYTES // 2**20} MB",

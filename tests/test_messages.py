@@ -8,7 +8,7 @@ import time
 from conftest import BUNDLE_YAML, CASE_MD, REPO, minimal_files, run_cli
 
 from bundelpers.errors import ContentError, Problem
-from bundelpers.yamlload import YamlProblem, load_yaml
+from bundelpers.read.yamlload import YamlProblem, load_yaml
 
 LOCATED = re.compile(r"^(content/\S+?):(\d+): (fout|waarschuwing): ")
 

@@ -13,11 +13,12 @@ WeasyPrint document instead, the reference the parts must be indistinguishable f
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assemble import write_pdf_atomically
-from .book import BookBundle, prepare_series
+from .prepare.book import BookBundle, prepare_series
 from .cache import (
     CachedPart,
     build_mode,
@@ -30,12 +31,13 @@ from .cache import (
     tree_digest,
 )
 from .collection import CollectionResult, build_collection, collection_slug
-from .content import Series, load_series
+from .read.content import Series, load_series
 from .errors import Problem, ProblemLog
 from .files import exclusive, remove_stale_temporaries
-from .fonts import use_packaged_fonts_only
-from .layout import image_url_for, write_bundle_html
-from .project import Project, font_folders
+from .fonts import font_folders
+from .layout.fonts import write_fontconfig
+from .layout.html import image_url_for, write_bundle_html
+from .project import Project
 from .render import RenderResult, render_pdf, write_page_map
 
 
@@ -70,7 +72,8 @@ def build(project: Project, checked: CheckResult | None = None, whole: bool = Fa
     mode = build_mode(whole)
     inputs = inputs or inputs_digest(project, mode)
     checked = checked or check(project)
-    use_packaged_fonts_only(project)  # before any render, in this process and the pool's
+    # Before any render, in this process and the pool's: the packaged fonts only.
+    os.environ["FONTCONFIG_FILE"] = str(write_fontconfig(project.layouts, project.build / "fontconfig"))
     with exclusive(project.build / ".lock"):
         remove_stale_temporaries(project.output, project.build)
         return _build_locked(project, checked, whole, inputs)

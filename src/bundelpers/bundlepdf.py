@@ -13,7 +13,7 @@ import pikepdf
 from pikepdf import Array, Name, String
 
 from .assemble import DocumentInfo, PageLabelRange, Part, assemble, padded
-from .book import BookBundle
+from .prepare.book import BookBundle
 from .cache import CachedPart
 from .errors import MergeError
 from .navigation import destination_prefix, placeholder_links

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .files import write_bytes_atomically
-from .project import Project, font_folders
+from .fonts import font_folders
+from .project import Project
 
 UP_TO_DATE = "Alles is bij: er is niets veranderd sinds de vorige keer."
 # The libraries whose output ends up in the PDFs: a new version may set a page differently.

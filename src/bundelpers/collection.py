@@ -18,15 +18,16 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from .assemble import DocumentInfo, PageLabelRange, Part, assemble, padded, write_pdf_atomically
-from .book import BookBundle
-from .colours import palette
+from .layout.colours import palette
+from .prepare.book import BookBundle
 from .errors import MergeError
 from .files import write_text_atomically
-from .layout import STYLESHEETS, environment, font_faces, relative_url
+from .fonts import font_faces, font_folders
+from .layout.html import STYLESHEETS, environment, relative_url
 from .navigation import placeholder_links
-from .project import Project, font_folders
+from .project import Project
 from .render import render_pdf
-from .schema import SeriesMeta
+from .read.schema import SeriesMeta
 
 # Links in the front matter name a bundle page; WeasyPrint keeps them as URIs
 # and assembly turns them into jumps inside the collection.

@@ -1,36 +1,54 @@
-"""The packaged fonts, and nothing else.
+"""The packaged fonts: which files they are and which characters they can set.
 
-WeasyPrint finds fonts through fontconfig, which would quietly borrow a glyph
-from any font installed on the machine (DejaVu, say) when the Source fonts lack
-it. The renderer therefore gets a fontconfig of its own that lists only the
-font packages, and the content check refuses characters those fonts do not have.
+The fonts come from the OFL font packages on PyPI, never from the machine. This
+module only knows about the files; the layout stage writes the @font-face rules and
+the renderer's own fontconfig from it, the read stage refuses characters outside it.
 """
 
 from __future__ import annotations
 
-import os
-import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-from .files import write_text_atomically
-from .project import Project, font_file, font_folders
+FONT_PACKAGES = ("font_source_serif_pro", "font_source_sans_pro")
+FAMILIES = (
+    ("Source Serif Pro", "font_source_serif_pro", "SourceSerifPro"),
+    ("Source Sans Pro", "font_source_sans_pro", "SourceSansPro"),
+)
+WEIGHTS = ((400, "Regular"), (600, "Semibold"), (700, "Bold"))
 
-# Characters that never need a glyph: line ends, tabs and invisible format marks.
-INVISIBLE = frozenset("\n\r\t\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+@dataclass(frozen=True)
+class FontFace:
+    family: str
+    weight: int
+    style: str
+    path: Path
+
+    @property
+    def url(self) -> str:
+        return self.path.as_uri()
 
 
-def use_packaged_fonts_only(project: Project) -> Path:
-    """Point fontconfig at the font packages; call before WeasyPrint renders."""
-    from .layout import environment
+def font_file(package: str, name: str) -> Path:
+    return Path(str(resources.files(package) / "files" / name))
 
-    folder = project.build / "fontconfig"
-    config = folder / "fonts.conf"
-    text = environment(project).get_template("fonts.conf.j2").render(
-        folders=[str(path) for path in font_folders()], cache=str(folder / "cache"))
-    write_text_atomically(config, text)
-    os.environ["FONTCONFIG_FILE"] = str(config)
-    return config
+
+def font_folders() -> tuple[Path, ...]:
+    return tuple(Path(str(resources.files(package) / "files")).resolve() for package in FONT_PACKAGES)
+
+
+def font_faces() -> list[FontFace]:
+    """Every face the layouts may use: two families, three weights, upright and italic."""
+    faces = []
+    for family, package, stem in FAMILIES:
+        for weight, name in WEIGHTS:
+            italic = "It" if name == "Regular" else f"{name}It"
+            faces.append(FontFace(family, weight, "normal", font_file(package, f"{stem}-{name}.ttf")))
+            faces.append(FontFace(family, weight, "italic", font_file(package, f"{stem}-{italic}.ttf")))
+    return faces
 
 
 @lru_cache(maxsize=1)
@@ -39,24 +57,7 @@ def covered_characters() -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
     maps = [
-        set(TTFont(font_file(package, name), lazy=True)["cmap"].getBestCmap())
-        for package, name in (
-            ("font_source_serif_pro", "SourceSerifPro-Regular.ttf"),
-            ("font_source_sans_pro", "SourceSansPro-Regular.ttf"),
-        )
+        set(TTFont(font_file(package, f"{stem}-Regular.ttf"), lazy=True)["cmap"].getBestCmap())
+        for _family, package, stem in FAMILIES
     ]
     return frozenset(set.intersection(*maps))
-
-
-def missing_characters(text: str) -> list[tuple[int, str]]:
-    """(line number, character) for each character the fonts cannot set, first per line."""
-    covered = covered_characters()
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        for character in line:
-            # Control characters are the YAML and Markdown readers' to report.
-            if character not in INVISIBLE and ord(character) not in covered \
-                    and unicodedata.category(character) != "Cc":
-                found.append((number, character))
-                break
-    return found

@@ -20,7 +20,7 @@ import pikepdf
 from pikepdf import Dictionary, Name
 
 from .files import write_bytes_atomically
-from .project import font_folders
+from .fonts import font_folders
 
 
 def share_font_programs(pdf: pikepdf.Pdf, cache: Path | None = None) -> int:

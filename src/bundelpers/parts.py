@@ -16,7 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 
 from .assemble import padded
-from .book import BookBundle
+from .prepare.book import BookBundle
 from .cache import CachedPart, PartCache, digest, file_digest
 from .chapters import (
     PartDone,
@@ -27,8 +27,9 @@ from .chapters import (
     render_part,
     trace,
 )
-from .layout import bundle_html, part_start_css, part_stylesheets
-from .project import Project, font_folders
+from .fonts import font_folders
+from .layout.html import bundle_html, part_start_css, part_stylesheets
+from .project import Project
 
 FRONT = "voorwerk"
 # The contents' links name a chapter; they are pointed at it once the parts are joined.

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-
-FONT_PACKAGES = ("font_source_serif_pro", "font_source_sans_pro")
 
 
 @dataclass(frozen=True)
@@ -34,11 +31,3 @@ class Project:
 
     def bundle_pdf(self, slug: str) -> Path:
         return self.output / f"{slug}.pdf"
-
-
-def font_file(package: str, name: str) -> Path:
-    return Path(str(resources.files(package) / "files" / name))
-
-
-def font_folders() -> tuple[Path, ...]:
-    return tuple(Path(str(resources.files(package) / "files")).resolve() for package in FONT_PACKAGES)

@@ -1,4 +1,4 @@
-"""The content contract (content-format.md, version 1.1) as typed models.
+"""The content contract (content-format.md, version 1.2) as typed models.
 
 Every rule about a single value lives here; rules that span files (unique bundle
 numbers, chapters on disk) live in content.py. Validators raise
@@ -106,6 +106,15 @@ class CollectionMeta(Strict):
     titel: Text
     ondertitel: Text
     samenvatting: Text
+    isbn: Isbn | None = None
+
+
+class ColophonTexts(Strict):
+    """Sentences every colophon prints; templates hold none of this kind."""
+
+    rechten: Text | None = None
+    licentie: Text | None = None
+    toelichting: Text | None = None
 
 
 class SeriesMeta(Strict):
@@ -115,6 +124,7 @@ class SeriesMeta(Strict):
     verzamelbundel: CollectionMeta
     taal: Lang = "nl"
     website: Url | None = None
+    colofon: ColophonTexts = ColophonTexts()
 
 
 class CoverImage(Strict):
@@ -133,6 +143,8 @@ class BundleMeta(Strict):
     auteurs: TextList
     redactie: OptionalTextList = None
     isbn: Isbn | None = None
+    druk: Annotated[int, Field(strict=True, ge=1)] | None = None
+    bijgewerkt: Date | None = None
     kleur: Colour = "#2E6F8E"
     omslagbeeld: CoverImage | None = None
     samenvatting: Text
@@ -145,6 +157,17 @@ class BundleMeta(Strict):
             raise PydanticCustomError(
                 "nl_year_mismatch", "year mismatch",
                 {"year": self.verschenen.year, "jaar": self.jaar, "field": "verschenen"},
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _updated_after_publication(self) -> BundleMeta:
+        if self.bijgewerkt is not None and self.verschenen is not None \
+                and self.bijgewerkt < self.verschenen:
+            raise PydanticCustomError(
+                "nl_updated_before_published", "updated before published",
+                {"bijgewerkt": self.bijgewerkt.isoformat(),
+                 "verschenen": self.verschenen.isoformat(), "field": "bijgewerkt"},
             )
         return self
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageFile
 
-from . import messages as msg
+from .. import messages as msg
 from .content import inside, megabytes, symlink_outside
 
 MAX_PIXELS = 40_000_000

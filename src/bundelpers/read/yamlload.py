@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from . import messages as msg
+from .. import messages as msg
 
 Path_ = tuple[str | int, ...]
 MAX_DEPTH = 50  # nested mappings/lists; the contract needs three

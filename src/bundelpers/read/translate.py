@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import messages as msg
+from .. import messages as msg
 from .yamlload import LocatedYaml
 
 Located = tuple[int, str, str]  # line, message, hint
@@ -84,6 +84,9 @@ def _one(error: dict, loc: tuple, source: LocatedYaml, model: type[BaseModel], p
     if kind == "nl_year_mismatch":
         line = source.line_of(prefix + loc + (ctx["field"],))
         return line, msg.DATE_YEAR_MISMATCH.format(year=ctx["year"], jaar=ctx["jaar"]), ""
+    if kind == "nl_updated_before_published":
+        line = source.line_of(prefix + loc + (ctx["field"],))
+        return line, msg.DATE_UPDATED_TOO_EARLY.format(**ctx), msg.DATE_UPDATED_TOO_EARLY_HINT
     return line, msg.VALUE_INVALID.format(detail=error.get("msg", kind)), ""
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import messages as msg
-from .errors import ProblemLog
-from .fonts import missing_characters
+from .. import messages as msg
+from ..errors import ProblemLog
+from .glyphs import missing_characters
 from .schema import SLUG_RE, BundleMeta, CaseMeta, ChapterMeta, SeriesMeta
 from .translate import validation_problems
 from .yamlload import LocatedYaml, YamlProblem, load_yaml

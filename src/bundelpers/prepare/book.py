@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import messages as msg
-from .content import Bundle, Chapter, Series
-from .errors import ProblemLog
-from .images import check_image
-from .markdown import Heading, Section, headings, parse_body, render_sections
-from .schema import BundleMeta, ChapterMeta, SeriesMeta
+from .. import messages as msg
+from ..errors import ProblemLog
+from ..read.content import Bundle, Chapter, Series
+from ..read.images import check_image
+from ..read.markdown import Heading, Section, headings, parse_body, render_sections
+from ..read.schema import BundleMeta, ChapterMeta, SeriesMeta
 
 CASE_SECTIONS = ("Aanleiding", "Aanpak", "Successen", "Tegenvallers", "Lessen")
 

@@ -6,60 +6,21 @@ hands it data, and writes the result.
 
 from __future__ import annotations
 
-import functools
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
-from .book import BookBundle, BookChapter
+from ..files import write_text_atomically
+from ..prepare.book import BookBundle, BookChapter
+from ..project import Project
 from .colours import palette
-from .files import write_text_atomically
-from .project import Project, font_file
+from .environment import environment as _environment
+from .fonts import write_fonts_css as _write_fonts_css
 
 STYLESHEETS = ("page.css", "typography.css", "frontmatter.css", "chapter.css")
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
 
 
-@dataclass(frozen=True)
-class FontFace:
-    family: str
-    weight: int
-    style: str
-    url: str
-
-
-def font_faces() -> list[FontFace]:
-    faces = []
-    for family, package, stem in (
-        ("Source Serif Pro", "font_source_serif_pro", "SourceSerifPro"),
-        ("Source Sans Pro", "font_source_sans_pro", "SourceSansPro"),
-    ):
-        for weight, name in ((400, "Regular"), (600, "Semibold"), (700, "Bold")):
-            italic = "It" if name == "Regular" else f"{name}It"
-            faces.append(FontFace(family, weight, "normal", font_file(package, f"{stem}-{name}.ttf").as_uri()))
-            faces.append(FontFace(family, weight, "italic", font_file(package, f"{stem}-{italic}.ttf").as_uri()))
-    return faces
-
-
-@functools.lru_cache(maxsize=8)
-def environment(project: Project) -> Environment:
-    """The Jinja2 environment for `project`'s layouts (one per project: templates compile once)."""
-    env = Environment(
-        loader=FileSystemLoader(project.layouts),
-        autoescape=select_autoescape(["html", "j2"]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["datum"] = lambda date: f"{date.day} {MONTHS[date.month - 1]} {date.year}"
-    env.filters["isbn"] = lambda d: f"{d[:3]}-{d[3:5]}-{d[5:9]}-{d[9:12]}-{d[12]}"
-    env.filters["sans_scheme"] = lambda url: url.split("://", 1)[-1].removeprefix("www.").rstrip("/") \
-        if "://" in url else url
-    return env
+def environment(project: Project):  # type: ignore[no-untyped-def]
+    return _environment(project.layouts)
 
 
 def relative_url(target: Path, from_folder: Path) -> str:
@@ -130,10 +91,7 @@ def part_start_css(project: Project, first_page: int) -> str:
 
 
 def write_fonts_css(project: Project, folder: Path) -> Path:
-    target = folder / "fonts.css"
-    text = environment(project).get_template("css/fonts.css.j2").render(faces=font_faces())
-    write_text_atomically(target, text)
-    return target
+    return _write_fonts_css(project.layouts, folder / "fonts.css")
 
 
 def write_bundle_html(project: Project, book: BookBundle) -> Path:

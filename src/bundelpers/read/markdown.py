@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import messages as msg
+from .. import messages as msg
 
 ALLOWED_LINK = re.compile(r"^(?:https?://[^\s/]+|mailto:[^\s@]+@[^\s@]+)", re.IGNORECASE)
 KADER_FENCE_CLOSE = re.compile(r"^\s*:{3,}\s*$")

@@ -1,0 +1,42 @@
+"""The Jinja2 environment for a project's layouts/ folder, and the filters templates use."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+
+def dutch_date(date) -> str:  # type: ignore[no-untyped-def]
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def isbn_groups(digits: str) -> str:
+    return f"{digits[:3]}-{digits[3:5]}-{digits[5:9]}-{digits[9:12]}-{digits[12]}"
+
+
+def without_scheme(url: str) -> str:
+    if "://" not in url:
+        return url
+    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+
+
+@functools.lru_cache(maxsize=8)
+def environment(layouts: Path) -> Environment:
+    """One environment per layouts folder, so templates compile once per process."""
+    env = Environment(
+        loader=FileSystemLoader(layouts),
+        autoescape=select_autoescape(["html", "j2"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["datum"] = dutch_date
+    env.filters["isbn"] = isbn_groups
+    env.filters["sans_scheme"] = without_scheme
+    return env

@@ -1,0 +1,24 @@
+"""Characters the packaged fonts cannot set, found before anything is typeset."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..fonts import covered_characters
+
+# Characters that never need a glyph: line ends, tabs and invisible format marks.
+INVISIBLE = frozenset("\n\r\t\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def missing_characters(text: str) -> list[tuple[int, str]]:
+    """(line number, character) for each character the fonts cannot set, first per line."""
+    covered = covered_characters()
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for character in line:
+            # Control characters are the YAML and Markdown readers' to report.
+            if character not in INVISIBLE and ord(character) not in covered \
+                    and unicodedata.category(character) != "Cc":
+                found.append((number, character))
+                break
+    return found
