@@ -21,7 +21,7 @@ import pytest
 import weasyprint
 from pikepdf import Array, Dictionary, Name
 
-from bundelpers.tagging import is_struct_element, kids, struct_elements, unreachable_mcids
+from tagcheck import is_struct_element, kids, struct_elements, unreachable_mcids
 from conftest import REPO, BuiltProject
 from contentinfo import read_series, squash
 from readback import BOTTOM, TOP

@@ -19,7 +19,7 @@ from bundelpers.assemble import (
     assemble,
     write_pdf_atomically,
 )
-from bundelpers.tagging import (
+from tagcheck import (
     mark_margin_content_as_artifacts,
     nest_link_annotations,
     unreachable_mcids,

@@ -20,7 +20,7 @@ import pytest
 from PIL import Image
 from weasyprint.urls import FatalURLFetchingError
 
-from bundelpers.render import project_fetcher
+from bundelpers.render.weasy import project_fetcher
 from conftest import make_project, minimal_files, run_cli
 from readback import BookPdf
 

@@ -18,7 +18,7 @@ from conftest import FIXTURES, REEKS_KLEIN, BuiltProject, copy_project, run_cli
 from page import validate_pdf
 from readback import Bookmark, BookPdf
 
-from bundelpers.tagging import unreachable_mcids
+from tagcheck import unreachable_mcids
 
 PROEF = FIXTURES / "proefreeks"
 SLUG = "buurtwerk-2"

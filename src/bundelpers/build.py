@@ -1,161 +1,291 @@
-"""The build script: gather and check all content first, write last.
+"""The build, top to bottom: read -> prepare -> layout -> render -> assemble.
 
-`check()` reads and validates everything; `build()` does that, then renders each
-bundle and assembles the collection. Nothing is written when any content error
-exists, so existing PDFs stay as they were.
-
-A bundle is rendered in parts (front matter, chapters) side by side and joined
-(parts.py, chapters.py, bundlepdf.py); parts whose content and first page did not
-change come from the cache in build/<slug>/chapters/, and the collection is only
-joined again when a bundle changed. `whole=True` renders each bundle as one
-WeasyPrint document instead, the reference the parts must be indistinguishable from.
+`check()` reads and validates all content and prepares what the templates show; it
+writes nothing. `build()` then lays out every unit of every book, typesets the units the
+store lacks (side by side, one process per core), paginates each book, typesets its
+contents with the folios now known, and assembles each book whose inputs changed. Page
+maps travel in memory from one step to the next; build/state.json records what was made.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .assemble import write_pdf_atomically
-from .prepare.book import BookBundle, prepare_series
-from .cache import (
-    CachedPart,
-    build_mode,
-    digest,
-    file_digest,
-    inputs_digest,
-    load_state,
-    save_state,
-    tool_digest,
-    tree_digest,
-)
-from .collection import CollectionResult, build_collection, collection_slug
-from .read.content import Series, load_series
+from .assemble.furniture import FOLIO_SHEET_SIZE, ROMAN_SHEET_SIZE, SheetRef, head_pairs, needed_sheets
+from .assemble.pagination import Pagination, paginate
+from .digests import digest, tool_digest, tree_digest
 from .errors import Problem, ProblemLog
-from .files import exclusive, remove_stale_temporaries
+from .files import exclusive, remove_stale_temporaries, write_text_atomically
 from .fonts import font_folders
-from .layout.fonts import write_fontconfig
-from .layout.html import image_url_for, write_bundle_html
+from .layout.fonts import write_fontconfig, write_fonts_css
+from .layout.units import FONTS_CSS, FolioSheet, HeadSheet, Layout, UnitDoc, relative_url, stamp_stylesheets, unit_stylesheets
+from .prepare.book import BookBundle, prepare_series
+from .prepare.collection import CollectionBook, collection_slug, prepare_collection
 from .project import Project
-from .render import RenderResult, render_pdf, write_page_map
+from .publish.books import BookPlan, bundle_plan, collection_plan
+from .publish.write import AssemblyJob, Written, write_book
+from .read.content import Series, load_series
+from .render.jobs import Job, Runner
+from .render.store import Rendered, Store, unit_key
+from .render.units import UnitJob, typeset_unit
+from .state import BuildState, inputs_digest
+
+# A contents whose length is not known yet is assumed to fill this many pages per entry.
+ENTRIES_PER_CONTENTS_PAGE = 14
+MAX_CONTENTS_ROUNDS = 4
+
+Report = Callable[[str, int, int], None]  # (what, done, total)
 
 
 @dataclass
-class CheckResult:
+class Checked:
     series: Series | None
     books: list[BookBundle]
+    collection: CollectionBook | None
     warnings: list[Problem]
 
 
 @dataclass
 class BuildResult:
-    rendered: dict[str, RenderResult] = field(default_factory=dict)
-    written: list[Path] = field(default_factory=list)
-    collection: CollectionResult | None = None
+    written: list[Written] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    typeset: int = 0  # units typeset in this build (the rest came from the store)
 
 
-def check(project: Project) -> CheckResult:
-    """Validate all content; raise ContentError listing every problem."""
+def check(project: Project) -> Checked:
+    """Read and validate all content; raise ContentError listing every problem."""
     log = ProblemLog(project.root)
     series = load_series(project.content, log)
     books: list[BookBundle] = []
     if series is not None:
-        books = prepare_series(series, log, lambda bundle: image_url_for(project, bundle.slug))
+        books = prepare_series(series, log, lambda bundle: _image_url(project, bundle.slug))
     log.raise_if_errors()
-    return CheckResult(series, books, log.warnings)
+    collection = None
+    if series is not None and series.meta is not None and books:
+        collection = prepare_collection(series.meta, books)
+    return Checked(series, books, collection, log.warnings)
 
 
-def build(project: Project, checked: CheckResult | None = None, whole: bool = False,
-          inputs: str | None = None) -> BuildResult:
-    """Make every bundle PDF and the collection; `inputs` is the digest of what was checked."""
-    mode = build_mode(whole)
-    inputs = inputs or inputs_digest(project, mode)
+def _image_url(project: Project, slug: str) -> Callable[[Path], str]:
+    folder = project.bundle_build(slug)
+    return lambda path: relative_url(path, folder)
+
+
+def build(project: Project, checked: Checked | None = None, *, only: set[str] | None = None,
+          runner: Runner | None = None, report: Report | None = None) -> BuildResult:
+    """Make the PDFs: every bundle and the verzamelbundel, or only the bundles in `only`."""
+    inputs = inputs_digest(project)
     checked = checked or check(project)
-    # Before any render, in this process and the pool's: the packaged fonts only.
-    os.environ["FONTCONFIG_FILE"] = str(write_fontconfig(project.layouts, project.build / "fontconfig"))
+    # Before WeasyPrint loads, in this process and the workers it forks: the packaged
+    # fonts and nothing else.
+    config = write_fontconfig(project.layouts, project.build / "fontconfig")
+    os.environ["FONTCONFIG_FILE"] = str(config)
     with exclusive(project.build / ".lock"):
         remove_stale_temporaries(project.output, project.build)
-        return _build_locked(project, checked, whole, inputs)
+        own = runner is None
+        runner = runner or Runner()
+        try:
+            result = Pipeline(project, checked, runner, report).run(only)
+        finally:
+            if own:
+                runner.close()
+        if only is None:
+            state = BuildState.load(project)
+            state.inputs = inputs
+            state.save()
+        return result
 
 
-def _build_locked(project: Project, checked: CheckResult, whole: bool, inputs: str) -> BuildResult:
-    result = BuildResult()
-    state = load_state(project)
-    joined: dict[str, str] = {}
-    for book in checked.books:
-        write_bundle_html(project, book)  # the whole book, for a browser or plain WeasyPrint
-    if whole:
-        for book in checked.books:
-            _render_whole(project, book, result)
-    elif checked.books:
-        from .parts import render_in_parts
+class Pipeline:
+    def __init__(self, project: Project, checked: Checked, runner: Runner,
+                 report: Report | None) -> None:
+        self.project = project
+        self.checked = checked
+        self.runner = runner
+        self.report = report or (lambda what, done, total: None)
+        self.layout = Layout(project.layouts, project.build)
+        self.store = Store(project.build / "cache")
+        self.state = BuildState.load(project)
+        self.tools = digest(tool_digest(), tree_digest([project.layouts], project.root))
+        self.typeset_count = 0
 
-        tools = digest(tool_digest(), tree_digest([project.layouts], project.root))
+    # --- the steps ------------------------------------------------------------------
 
-        def finish(book: BookBundle, front: CachedPart, chapters: list[CachedPart]) -> None:
-            joined[book.slug] = digest(*(part.pdf.name for part in (front, *chapters)))
-            if joined[book.slug] != state.get("bundles", {}).get(book.slug) or not _unchanged(
-                    project, project.bundle_pdf(book.slug), state):
-                _join(project, book, front, chapters, result)
+    def run(self, only: set[str] | None) -> BuildResult:
+        project = self.project
+        write_fonts_css(project.layouts, project.build / FONTS_CSS)
+        plans = self.plans(only)
+        units = self.typeset(self.unit_docs(plans))
+        paginations, contents = self.paginate(plans, units)
+        result = BuildResult(typeset=self.typeset_count)
+        jobs, recorded = [], []
+        for plan in plans:
+            rendered = [contents[plan.slug] if slot.doc is None else units[self.key(slot.doc)]
+                        for slot in plan.slots]
+            pagination = paginations[plan.slug]
+            sheets = self.sheets(plan, pagination)
+            inputs = digest(self.tools, *(unit.key for unit in rendered),
+                            *(f"{ref}" for ref in sorted(sheets, key=str)),
+                            *(sheets[ref].name for ref in sorted(sheets, key=str)),
+                            repr(plan.info), repr(plan.groups), repr(sorted(plan.link_titles.items())))
+            if plan.bundle is not None:
+                self.write_whole_bundle(plan, pagination)
+            if self.state.fresh(project.root, plan.target, inputs):
+                result.unchanged.append(plan.target)
+                continue
+            spec = plan.spec(pagination, rendered)
+            job = AssemblyJob(spec, sheets, self.store.folder, plan.target,
+                              project.build / plan.slug)
+            jobs.append(Job((plan.order,), write_book, (job,), weight=pagination.page_count))
+            recorded.append((plan.target, inputs))
+        self.report("samenvoegen", 0, len(jobs))
+        result.written = self.runner.run(jobs)
+        self.report("samenvoegen", len(jobs), len(jobs))
+        for target, inputs in recorded:
+            self.state.record(project.root, target, inputs)
+        self.state.save()
+        if only is None:
+            self.store.prune()
+        return result
 
-        render_in_parts(project, checked.books, tools, finish)
-    collection_key = None
-    if checked.books and checked.series is not None:
-        collection_key = _collection_key(project, checked.books)
-        target = project.output / f"{collection_slug(checked.series.meta)}.pdf"
-        if collection_key != state.get("collection") or not _unchanged(project, target, state):
-            result.collection = build_collection(project, checked.series.meta, checked.books)
-            result.written.append(result.collection.path)
-    outputs = [project.bundle_pdf(book.slug) for book in checked.books]
-    if checked.series is not None and checked.books:
-        outputs.append(project.output / f"{collection_slug(checked.series.meta)}.pdf")
-    save_state(project, {
-        "inputs": inputs,
-        "collection": collection_key,
-        "bundles": joined,
-        "outputs": {path.relative_to(project.root).as_posix(): file_digest(path)
-                    for path in outputs},
-    })
-    return result
+    def plans(self, only: set[str] | None) -> list[BookPlan]:
+        books = [book for book in self.checked.books if only is None or book.slug in only]
+        plans = [bundle_plan(self.layout, book, self.project.bundle_pdf(book.slug), index)
+                 for index, book in enumerate(books)]
+        collection = self.checked.collection
+        if collection is not None and only is None:
+            target = self.project.output / f"{collection_slug(collection.series)}.pdf"
+            plans.append(collection_plan(self.layout, collection, target, len(plans)))
+        return plans
+
+    def unit_docs(self, plans: list[BookPlan]) -> dict[str, tuple[tuple, UnitDoc, bool]]:
+        """Every unit the books need except their contents, and their running-head sheets."""
+        wanted: dict[str, tuple[tuple, UnitDoc, bool]] = {}
+        for plan in plans:
+            for index, slot in enumerate(plan.slots):
+                if slot.doc is not None:
+                    wanted.setdefault(self.key(slot.doc), ((plan.order, index), slot.doc, True))
+            pairs = tuple(slot.heads for slot in plan.slots if slot.heads != ("", ""))
+            if pairs:
+                doc = self.head_sheet(pairs)
+                wanted.setdefault(self.key(doc), ((plan.order, len(plan.slots)), doc, False))
+        return wanted
+
+    def paginate(self, plans: list[BookPlan], units: dict[str, Rendered]
+                 ) -> tuple[dict[str, Pagination], dict[str, Rendered]]:
+        """Lay out each book with its contents; the contents shows the folios, and its own
+        length moves them, so this repeats until each contents is as long as assumed."""
+        guesses = {plan.slug: self.state.hints.get(f"inhoud:{plan.slug}") or _estimate(plan)
+                   for plan in plans}
+        done: dict[str, tuple[Pagination, Rendered]] = {}
+        for _ in range(MAX_CONTENTS_ROUNDS):
+            pending = [plan for plan in plans if plan.slug not in done]
+            if not pending:
+                break
+            wanted, layouts = {}, {}
+            for plan in pending:
+                pagination = self._pagination(plan, units, guesses[plan.slug])
+                doc = plan.contents_doc(plan.contents_groups(pagination, False))
+                layouts[plan.slug] = (pagination, doc)
+                wanted[self.key(doc)] = ((plan.order, plan.contents_index), doc, True)
+            rendered = self.typeset(wanted)
+            for plan in pending:
+                pagination, doc = layouts[plan.slug]
+                contents = rendered[self.key(doc)]
+                if _padded(contents.pages) == _padded(guesses[plan.slug]):
+                    done[plan.slug] = (self._pagination(plan, units, contents.pages,
+                                                        contents), contents)
+                    self.state.hints[f"inhoud:{plan.slug}"] = contents.pages
+                else:
+                    guesses[plan.slug] = contents.pages
+        missing = [plan.slug for plan in plans if plan.slug not in done]
+        if missing:
+            raise RuntimeError("contents did not settle: " + ", ".join(missing))
+        return ({slug: value[0] for slug, value in done.items()},
+                {slug: value[1] for slug, value in done.items()})
+
+    def _pagination(self, plan: BookPlan, units: dict[str, Rendered], contents_pages: int,
+                    contents: Rendered | None = None) -> Pagination:
+        rendered = []
+        for slot in plan.slots:
+            if slot.doc is not None:
+                rendered.append(units[self.key(slot.doc)])
+            else:
+                rendered.append(contents or Rendered("", Path("inhoud.pdf"), contents_pages, {}))
+        return paginate(plan.pieces(rendered))
+
+    def sheets(self, plan: BookPlan, pagination: Pagination) -> dict[SheetRef, Path]:
+        """The sheets of folios and running heads this book is stamped from (typeset when
+        the store lacks them: folio sheets hardly ever change)."""
+        wanted, refs = {}, {}
+        for ref in needed_sheets(pagination):
+            if ref.kind == "kop":
+                doc = self.head_sheet(tuple(head_pairs(pagination)))
+            elif ref.kind == "romeins":
+                doc = self.layout.stamps(FolioSheet(1, ROMAN_SHEET_SIZE, "romeins"),
+                                         self.checked.series.meta, "paginanummers-romeins")
+            else:
+                doc = self.layout.stamps(FolioSheet(ref.first, FOLIO_SHEET_SIZE),
+                                         self.checked.series.meta, f"paginanummers-{ref.first}")
+            refs[ref] = self.key(doc)
+            wanted[refs[ref]] = ((plan.order, 10_000), doc, False)
+        rendered = self.typeset(wanted)
+        return {ref: rendered[key].pdf for ref, key in refs.items()}
+
+    def head_sheet(self, pairs: tuple[tuple[str, str], ...]) -> UnitDoc:
+        unique = tuple(dict.fromkeys(pairs))
+        return self.layout.stamps(HeadSheet(unique), self.checked.series.meta, "koppen")
+
+    def write_whole_bundle(self, plan: BookPlan, pagination: Pagination) -> None:
+        """build/<slug>/index.html: the bundle in one document, with the same folios."""
+        assert plan.bundle is not None
+        html = self.layout.whole_bundle(plan.bundle, plan.contents_groups(pagination, True))
+        write_text_atomically(self.project.bundle_build(plan.slug) / "index.html", html)
+
+    # --- typesetting ----------------------------------------------------------------
+
+    def key(self, doc: UnitDoc) -> str:
+        return unit_key(self.tools, doc.html, doc.images)
+
+    def typeset(self, wanted: dict[str, tuple[tuple, UnitDoc, bool]]) -> dict[str, Rendered]:
+        """The units in `wanted` (key -> (reading order, document, tagged)), from the
+        store or typeset now."""
+        found: dict[str, Rendered] = {}
+        jobs = []
+        for key, (order, doc, tagged) in wanted.items():
+            hit = self.store.get(key)
+            if hit is not None:
+                found[key] = hit
+                continue
+            job = UnitJob(doc, key, self.stylesheets(tagged), self.allowed(doc),
+                          self.store.folder, tagged)
+            jobs.append(Job(order, typeset_unit, (job,), weight=len(doc.html)))
+        if jobs:
+            import weasyprint  # noqa: F401 - loaded once here, so forked workers share it
+
+            self.report("zetten", 0, len(jobs))
+            for rendered in self.runner.run(jobs):
+                found[rendered.key] = rendered
+                self.store.used.add(rendered.key)
+            self.typeset_count += len(jobs)
+            self.report("zetten", len(jobs), len(jobs))
+        return found
+
+    def stylesheets(self, tagged: bool) -> tuple[Path, ...]:
+        build, layouts = self.project.build, self.project.layouts
+        return unit_stylesheets(layouts, build) if tagged else stamp_stylesheets(layouts, build)
+
+    def allowed(self, doc: UnitDoc) -> tuple[Path, ...]:
+        return (self.project.content, self.project.layouts, self.project.build, *font_folders())
 
 
-def _render_whole(project: Project, book: BookBundle, result: BuildResult) -> None:
-    html = project.bundle_build(book.slug) / "index.html"
-    allowed = (project.content / book.slug, project.layouts, project.bundle_build(book.slug),
-               *font_folders())
-    target = project.bundle_pdf(book.slug)
-    rendered = render_pdf(html, target, allowed, book.slug)
-    write_page_map(project.bundle_build(book.slug) / "pages.json", rendered)
-    result.rendered[book.slug] = rendered
-    result.written.append(target)
+def _estimate(plan: BookPlan) -> int:
+    entries = sum(1 for slot in plan.slots if slot.kind in ("hoofdstuk", "deeltitel"))
+    return max(1, -(-entries // ENTRIES_PER_CONTENTS_PAGE))
 
 
-def _join(project: Project, book: BookBundle, front: CachedPart, chapters: list[CachedPart],
-          result: BuildResult) -> None:
-    from .bundlepdf import join_bundle
-
-    pdf, rendered = join_bundle(book, front, chapters, font_cache=project.build / "fonts")
-    target = project.bundle_pdf(book.slug)
-    write_pdf_atomically(pdf, target, scratch=project.bundle_build(book.slug))
-    write_page_map(project.bundle_build(book.slug) / "pages.json", rendered)
-    result.rendered[book.slug] = rendered
-    result.written.append(target)
-
-
-def _collection_key(project: Project, books: list[BookBundle]) -> str:
-    """What the collection shows: the series, and each bundle's PDF and page map."""
-    series = tree_digest([project.layouts, project.content / "reeks.yaml"], project.root)
-    parts = [tool_digest(), series]
-    for book in sorted(books, key=lambda book: book.meta.nummer):
-        parts += [book.slug, file_digest(project.bundle_pdf(book.slug)),
-                  file_digest(project.bundle_build(book.slug) / "pages.json")]
-    return digest(*parts)
-
-
-def _unchanged(project: Project, path: Path, state: dict) -> bool:
-    expected = state.get("outputs", {}).get(path.relative_to(project.root).as_posix())
-    try:
-        return expected is not None and file_digest(path) == expected
-    except OSError:
-        return False
+def _padded(pages: int) -> int:
+    return pages + pages % 2

@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-from .cache import UP_TO_DATE, build_mode, up_to_date
 from .project import Project
 
 
@@ -22,24 +21,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="check: alleen controleren; build: PDF's maken; "
                              "watch: opnieuw bouwen zodra content/ of layouts/ verandert")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="projectmap (standaard: de huidige map)")
-    parser.add_argument("--hele-bundel", action="store_true",
-                        help="zet elke bundel in één keer in plaats van per hoofdstuk "
-                             "(trager; ter vergelijking)")
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
     if args.opdracht == "watch":
-        return watch(project, args.hele_bundel)
-    inputs = None
+        return watch(project)
     if args.opdracht == "build":
+        from .state import UP_TO_DATE, up_to_date
+
         # Before anything heavy is imported: with nothing changed, answer at once.
-        fresh, inputs = up_to_date(project, build_mode(args.hele_bundel))
+        fresh, _ = up_to_date(project)
         if fresh:
             print(UP_TO_DATE)
             return 0
-    return run(project, args.opdracht, args.hele_bundel, inputs)
+    return run(project, args.opdracht)
 
 
-def run(project: Project, opdracht: str, whole: bool = False, inputs: str | None = None) -> int:
+def run(project: Project, opdracht: str, runner=None) -> int:  # type: ignore[no-untyped-def]
     """One check or build, reported in Dutch; returns the exit code."""
     started = time.perf_counter()
     from . import messages as msg
@@ -54,14 +51,14 @@ def run(project: Project, opdracht: str, whole: bool = False, inputs: str | None
             chapters = sum(len(book.chapters) for book in checked.books)
             print(msg.CHECK_OK.format(bundles=len(checked.books), chapters=chapters))
             return 0
-        result = build(project, checked, whole=whole, inputs=inputs)
+        result = build(project, checked, runner=runner)
     except ContentError as error:
         for problem in sorted([*error.problems, *error.warnings], key=lambda p: p.location()):
             print(problem.format(), file=sys.stderr)
         print(msg.BUILD_STOPPED.format(count=len(error.problems)), file=sys.stderr)
         return 1
     except (RenderError, MergeError) as error:
-        print(f"fout: {error}", file=sys.stderr)
+        print(render_failure(project, error), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("Afgebroken; de bestaande PDF's zijn niet veranderd.", file=sys.stderr)
@@ -71,38 +68,64 @@ def run(project: Project, opdracht: str, whole: bool = False, inputs: str | None
             raise
         print(msg.INTERNAL_ERROR.format(kind=type(error).__name__, detail=error), file=sys.stderr)
         return 2
-    for slug, rendered in result.rendered.items():
-        size = project.bundle_pdf(slug).stat().st_size
-        print(f"  {slug}.pdf: {rendered.pages} pagina's, {size / 1024:.0f} KB "
-              f"({size / 1024 / rendered.pages:.0f} KB per pagina)")
-        for warning in rendered.warnings:
-            print(f"    waarschuwing van WeasyPrint: {warning}", file=sys.stderr)
-    if (collection := result.collection) is not None:
-        size = collection.path.stat().st_size
-        print(f"  {collection.path.name}: {collection.pages} pagina's, {size / 1024:.0f} KB, "
-              f"samengevoegd in {collection.assembly_seconds:.2f} s")
+    for written in result.written:
+        print(f"  {written.path.name}: {written.pages} pagina's, {written.size / 1024:.0f} KB "
+              f"({written.size / 1024 / written.pages:.0f} KB per pagina), "
+              f"samengevoegd in {written.seconds:.2f} s")
     print(msg.BUILD_OK.format(count=len(result.written), seconds=time.perf_counter() - started))
     return 0
 
 
-def watch(project: Project, whole: bool = False, stop_event=None) -> int:  # type: ignore[no-untyped-def]
+def render_failure(project: Project, error: Exception) -> str:
+    """A render or merge failure in Dutch, at the file and line that caused it if known."""
+    from . import messages as msg
+    from .render.units import UnitFailed
+
+    if isinstance(error, UnitFailed):
+        if error.refused_url:
+            where = _written_at(project, error.refused_url) or error.unit
+            return msg.RENDER_REFUSED_AT.format(where=where, url=error.refused_url)
+        return f"fout: {msg.RENDER_UNIT_FAILED.format(unit=error.unit, reason=error.reason)}"
+    return f"fout: {error}"
+
+
+def _written_at(project: Project, text: str) -> str | None:
+    """file:line of the first place in layouts/ or content/ that holds `text`."""
+    for folder in (project.layouts, project.content):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            try:
+                lines = path.read_text("utf-8").split("\n")
+            except (OSError, UnicodeDecodeError):
+                continue
+            for number, line in enumerate(lines, start=1):
+                if text in line:
+                    return f"{path.relative_to(project.root).as_posix()}:{number}"
+    return None
+
+
+def watch(project: Project, stop_event=None) -> int:  # type: ignore[no-untyped-def]
     """Build, then build again whenever content/ or layouts/ change, in this warm process
     (WeasyPrint and the content code stay loaded), until Ctrl-C."""
     import watchfiles
 
     from . import messages as msg
 
-    run(project, "build", whole)
+    from .render.jobs import Runner
+
+    runner = Runner()
+    run(project, "build", runner)
     print(msg.WATCHING, flush=True)
     try:
         for changes in watchfiles.watch(project.content, project.layouts, stop_event=stop_event,
                                         debounce=300, raise_interrupt=False):
             changed = sorted({Path(path).relative_to(project.root).as_posix() for _, path in changes})
             print(msg.WATCH_CHANGED.format(files=", ".join(changed[:3])), flush=True)
-            run(project, "build", whole)
+            run(project, "build", runner)
             print(msg.WATCHING, flush=True)
     except KeyboardInterrupt:
         pass
+    finally:
+        runner.close()
     return 0
 
 

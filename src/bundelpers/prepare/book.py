@@ -15,10 +15,19 @@ from .. import messages as msg
 from ..errors import ProblemLog
 from ..read.content import Bundle, Chapter, Series
 from ..read.images import check_image
-from ..read.markdown import Heading, Section, headings, parse_body, render_sections
+from ..read.markdown import Section, headings, parse_body, render_sections
 from ..read.schema import BundleMeta, ChapterMeta, SeriesMeta
 
 CASE_SECTIONS = ("Aanleiding", "Aanpak", "Successen", "Tegenvallers", "Lessen")
+ORDINALS = ("Eerste", "Tweede", "Derde", "Vierde", "Vijfde", "Zesde", "Zevende", "Achtste",
+            "Negende", "Tiende")
+
+
+def edition_name(druk: int | None) -> str:
+    """'Tweede druk' for `druk: 2`; '' for a first edition nobody numbered."""
+    if druk is None:
+        return ""
+    return f"{ORDINALS[druk - 1]} druk" if druk <= len(ORDINALS) else f"{druk}e druk"
 
 ImageUrl = Callable[[Path], str]
 
@@ -37,13 +46,9 @@ class BookChapter:
     anchor: str
     meta: ChapterMeta
     sections: tuple[Section, ...]
-    headings: tuple[Heading, ...]
     figures: tuple[Figure, ...]
     source: Path
-    # For rendering a chapter on its own: the images its pages show, and how many
-    # footnote calls it makes (the footnote counter runs on through the book).
-    images: tuple[Path, ...] = ()
-    footnotes: int = 0
+    images: tuple[Path, ...] = ()  # every image its pages show (they are part of its cache key)
 
     @property
     def is_case(self) -> bool:
@@ -57,11 +62,26 @@ class BookBundle:
     meta: BundleMeta
     chapters: tuple[BookChapter, ...]
     cover: Figure | None
-    sources: tuple[Path, ...]  # every file the PDF depends on
 
     @property
     def date(self) -> dt.date:
+        """When the bundle first appeared."""
         return self.meta.verschenen or dt.date(self.meta.jaar, 1, 1)
+
+    @property
+    def modified(self) -> dt.date:
+        """When this edition was last changed (`bijgewerkt`), else when it appeared."""
+        return self.meta.bijgewerkt or self.date
+
+    @property
+    def edition(self) -> str:
+        return edition_name(self.meta.druk)
+
+    @property
+    def case_numbers(self) -> dict[str, int]:
+        """Cases are numbered in reading order: anchor -> 1, 2, ..."""
+        cases = [chapter.anchor for chapter in self.chapters if chapter.is_case]
+        return {anchor: number for number, anchor in enumerate(cases, start=1)}
 
 
 def prepare_series(series: Series, log: ProblemLog, image_url: Callable[[Bundle], ImageUrl]) -> list[BookBundle]:
@@ -74,28 +94,25 @@ def prepare_series(series: Series, log: ProblemLog, image_url: Callable[[Bundle]
 
 def prepare_bundle(series: Series, bundle: Bundle, log: ProblemLog, image_url: ImageUrl) -> BookBundle | None:
     errors_before = len(log.errors)
-    sources: list[Path] = [series.root / "reeks.yaml", bundle.folder / "bundel.yaml"]
     cover = None
     if (cover_meta := bundle.meta.omslagbeeld) is not None:
         line = bundle.source.line_of(("omslagbeeld", "bestand"))
         path = _image(bundle.folder, cover_meta.bestand, bundle.folder / "bundel.yaml", line, log)
         if path is not None:
-            sources.append(path)
             cover = Figure(image_url(path), cover_meta.alt, None, cover_meta.bron, path)
     chapters = []
     for chapter in bundle.chapters:
-        book_chapter = _prepare_chapter(bundle, chapter, log, image_url, sources)
+        book_chapter = _prepare_chapter(bundle, chapter, log, image_url)
         if book_chapter is not None:
             chapters.append(book_chapter)
     if len(log.errors) > errors_before:
         return None
-    return BookBundle(bundle.slug, series.meta, bundle.meta, tuple(chapters), cover, tuple(sources))
+    return BookBundle(bundle.slug, series.meta, bundle.meta, tuple(chapters), cover)
 
 
 def _prepare_chapter(
-    bundle: Bundle, chapter: Chapter, log: ProblemLog, image_url: ImageUrl, sources: list[Path]
+    bundle: Bundle, chapter: Chapter, log: ProblemLog, image_url: ImageUrl
 ) -> BookChapter | None:
-    sources.append(chapter.path)
     images: list[Path] = []
     parsed = parse_body(chapter.body, chapter.body_first_line, chapter.slug)
     for line, message, hint in parsed.problems:
@@ -123,11 +140,8 @@ def _prepare_chapter(
                 log.warning(chapter.path, chapter.body_first_line, msg.SECTION_MISSING.format(name=name),
                             msg.SECTION_MISSING_HINT)
     sections = render_sections(parsed, lambda src: urls.get(src, src))
-    sources.extend(images)
-    footnotes = sum(1 for token in parsed.tokens for child in token.children or ()
-                    if child.type == "footnote_ref")
-    return BookChapter(chapter.slug, chapter.meta, sections, tuple(found), tuple(figures),
-                       chapter.path, tuple(images), footnotes)
+    return BookChapter(chapter.slug, chapter.meta, sections, tuple(figures), chapter.path,
+                       tuple(images))
 
 
 def _image(folder: Path, reference: str, file: Path, line: int, log: ProblemLog) -> Path | None:

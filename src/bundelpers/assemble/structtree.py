@@ -11,13 +11,14 @@ from collections.abc import Sequence
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Object, String
 
-from .tagging import is_struct_element, kids, struct_elements
+from ..render.tags import is_struct_element, kids
 
 ObjGen = tuple[int, int]
 
 
 class StructureMerger:
-    """Collects the structure of each part, in order, under a single Document element."""
+    """Collects the structure of each source PDF, in order, under a single Document
+    element, or under a Part element of it between `begin_part()` and `end_part()`."""
 
     def __init__(self, pdf: pikepdf.Pdf, lang: str) -> None:
         self._pdf = pdf
@@ -26,13 +27,14 @@ class StructureMerger:
         self._document = pdf.make_indirect(Dictionary(
             Type=Name.StructElem, S=Name.Document, P=self._root, K=Array()))
         self._root.K = Array([self._document])
+        self._container = self._document
         self._parent_tree = pikepdf.NumberTree.new(pdf)
         self._next_key = 0
         self._role_map: dict[str, Object] = {}
         self._class_map: dict[str, Object] = {}
         self._ids: dict[str, Object] = {}
 
-    def add(self, src: pikepdf.Pdf, pages: Sequence[pikepdf.Page], id_prefix: str) -> None:
+    def add(self, src: pikepdf.Pdf, pages: Sequence[pikepdf.Page]) -> None:
         """Add the structure of `src`, whose pages were copied to `pages` of the target.
 
         Raises ValueError when `src` is not tagged or its role map contradicts another's.
@@ -56,12 +58,27 @@ class StructureMerger:
         src_lang = str(src.Root.get(Name.Lang, "")) or None
         tops = _top_elements(root)
         for element in tops:
-            element.P = self._document
+            element.P = self._container
             # The catalog's /Lang now speaks for the whole document; keep a part's own.
             if src_lang and src_lang != self._lang and Name.Lang not in element:
                 element.Lang = String(src_lang)
-            self._document.K.append(element)
-        self._prefix_ids(tops, id_prefix)
+            self._container.K.append(element)
+        # Element IDs (table headers) were made unique per unit when it was typeset
+        # (render/tags.py), so the parts' IDTrees simply add up.
+        if isinstance(root.get(Name.IDTree), Dictionary):
+            for key, element in pikepdf.NameTree(root.IDTree).items():
+                self._ids[key] = element
+
+    def begin_part(self, title: str) -> None:
+        """Hang what is added next under a Part element titled `title` (a bundle in the
+        verzamelbundel), until `end_part()`."""
+        part = self._pdf.make_indirect(Dictionary(
+            Type=Name.StructElem, S=Name.Part, P=self._document, K=Array(), T=String(title)))
+        self._document.K.append(part)
+        self._container = part
+
+    def end_part(self) -> None:
+        self._container = self._document
 
     def finish(self) -> None:
         """Put the merged tree into the catalog."""
@@ -74,52 +91,11 @@ class StructureMerger:
             root.ClassMap = Dictionary(
                 {key: self._class_map[key] for key in sorted(self._class_map)})
         if self._ids:
-            # WeasyPrint gives table headers an /ID but writes no IDTree, which the PDF
-            # specification requires as soon as any element has an /ID.
             id_tree = pikepdf.NameTree.new(self._pdf)
             for key in sorted(self._ids):
                 id_tree[key] = self._ids[key]
             root.IDTree = id_tree.obj
         self._pdf.Root.StructTreeRoot = root
-
-    def _prefix_ids(self, tops: list[Object], prefix: str) -> None:
-        """Make element IDs unique across parts, and the /Headers that point at them.
-
-        WeasyPrint derives TH IDs from PDF object numbers ("47-0-0"), so two parts that
-        both hold a table almost certainly share IDs.
-        """
-        elements = list(struct_elements(tops))
-        renamed: dict[str, str] = {}
-        for element in elements:
-            if Name.ID in element:
-                old = str(element.ID)
-                renamed[old] = prefix + old
-                element.ID = String(prefix + old)
-                self._ids[prefix + old] = element
-        if not renamed:
-            return
-        done: set[ObjGen] = set()
-        for element in elements:
-            attributes = element.get(Name.A)
-            for attribute in _attribute_dicts(attributes):
-                if attribute.is_indirect:
-                    if attribute.objgen in done:
-                        continue
-                    done.add(attribute.objgen)
-                headers = attribute.get(Name.Headers)
-                if isinstance(headers, Array):
-                    attribute.Headers = Array([
-                        String(renamed.get(str(header), str(header))) for header in headers])
-
-
-def _attribute_dicts(attributes: Object | None) -> list[Dictionary]:
-    """The attribute dictionaries of an /A entry (a dictionary, or an array of them with
-    optional revision numbers)."""
-    if isinstance(attributes, Dictionary):
-        return [attributes]
-    if isinstance(attributes, Array):
-        return [item for item in attributes if isinstance(item, Dictionary)]
-    return []
 
 
 def _top_elements(root: Object) -> list[Object]:

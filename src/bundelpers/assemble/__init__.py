@@ -1,0 +1,1 @@
+"""Assembly stage: typeset units -> books, with pikepdf. Nothing is typeset here."""

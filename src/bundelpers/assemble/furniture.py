@@ -1,0 +1,98 @@
+"""Running heads and folios stamped onto a book's pages, as pagination artifacts.
+
+The units' pages carry no furniture. Each book draws its own from *sheets*: documents
+typeset with the very margin boxes the whole bundle uses (layouts/css/furniture.css),
+one stamp per page: a sheet of folios (pages numbered from 1, 101, ...; or roman) and a
+sheet of running heads per bundle (a verso and a recto per chapter). A stamp is that
+sheet page as a form XObject, painted over the book page inside
+`/Artifact <</Type /Pagination>> BDC ... EMC`: readers skip it, PDF/UA is satisfied,
+and no tag needs repair.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+from pikepdf import Name
+
+from .pagination import PagePlan, Pagination
+
+FOLIO_SHEET_SIZE = 100  # folios per decimal sheet; a sheet starts at an odd number, on a recto
+ROMAN_SHEET_SIZE = 40
+ARTIFACT_OPEN = b"/Artifact <</Type /Pagination>> BDC\n"
+
+
+@dataclass(frozen=True)
+class SheetRef:
+    """Which sheet a stamp comes from: ("folio", first folio), ("romeins", 1) or ("kop", 0)."""
+
+    kind: str
+    first: int = 1
+
+
+def folio_sheet_for(folio: int, is_roman: bool) -> tuple[SheetRef, int]:
+    """The sheet holding a folio's stamp, and the stamp's page index in it."""
+    if is_roman:
+        if folio > ROMAN_SHEET_SIZE:
+            raise ValueError(f"roman folio {folio} beyond the sheet")
+        return SheetRef("romeins", 1), folio - 1
+    first = (folio - 1) // FOLIO_SHEET_SIZE * FOLIO_SHEET_SIZE + 1
+    return SheetRef("folio", first), folio - first
+
+
+def head_page(pair_index: int, recto: bool) -> int:
+    """The page of a head sheet that shows pair `pair_index`'s verso or recto head: the
+    sheet opens with an empty recto, then a verso and a recto per pair."""
+    return 1 + 2 * pair_index + (1 if recto else 0)
+
+
+def head_pairs(pagination: Pagination) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for piece in pagination.pieces:
+        if piece.heads != ("", "") and piece.heads not in pairs:
+            pairs.append(piece.heads)
+    return pairs
+
+
+def needed_sheets(pagination: Pagination) -> set[SheetRef]:
+    sheets = {folio_sheet_for(p.folio, p.roman)[0] for p in pagination.pages if p.shows_folio}
+    if head_pairs(pagination):
+        sheets.add(SheetRef("kop"))
+    return sheets
+
+
+class Stamper:
+    """Stamps one book; each stamp becomes one form XObject, shared by every page using it."""
+
+    def __init__(self, pdf: pikepdf.Pdf, sheets: dict[SheetRef, Path],
+                 pairs: list[tuple[str, str]]) -> None:
+        self.pdf = pdf
+        self.sheet_paths = sheets
+        self.pairs = {pair: index for index, pair in enumerate(pairs)}
+        self._open: dict[SheetRef, pikepdf.Pdf] = {}
+        self._forms: dict[tuple[SheetRef, int], pikepdf.Object] = {}
+
+    def _form(self, sheet: SheetRef, index: int) -> pikepdf.Object:
+        if (sheet, index) not in self._forms:
+            if sheet not in self._open:
+                self._open[sheet] = pikepdf.open(io.BytesIO(self.sheet_paths[sheet].read_bytes()))
+            source = self._open[sheet].pages[index]
+            self._forms[(sheet, index)] = self.pdf.copy_foreign(source.as_form_xobject())
+        return self._forms[(sheet, index)]
+
+    def stamp(self, page: pikepdf.Page, plan: PagePlan, heads: tuple[str, str]) -> None:
+        forms = []
+        if plan.shows_folio:
+            forms.append(self._form(*folio_sheet_for(plan.folio, plan.roman)))
+        if plan.head:
+            forms.append(self._form(SheetRef("kop"), head_page(self.pairs[heads], plan.recto)))
+        if not forms:
+            return
+        names = [page.add_resource(form, Name.XObject, prefix="Meubel") for form in forms]
+        # The page's own content may leave the graphics state changed: keep it to itself.
+        page.contents_add(self.pdf.make_stream(b"q\n"), prepend=True)
+        drawing = b"".join(b"q %s Do Q\n" % str(name).encode() for name in names)
+        page.contents_add(self.pdf.make_stream(b"Q\n" + ARTIFACT_OPEN + drawing + b"EMC\n"))

@@ -1,0 +1,191 @@
+"""Layout stage: prepared books -> HTML documents.
+
+A book is typeset as *units*, each its own document whose pages do not depend on where
+they land: cover, title page with colophon, contents, each chapter, a part title, the
+back cover. The same templates make the whole bundle in one document
+(build/<slug>/index.html, for a browser and the plain WeasyPrint command) and the
+sheets of running heads and folios that are stamped onto assembled books.
+Templates and CSS live in layouts/; this module only chooses the template and hands
+it data.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..prepare.book import BookBundle, BookChapter
+from ..prepare.collection import CollectionBook, Part
+from .colours import Palette, palette
+from .environment import environment
+
+# Order matters: later sheets refine earlier ones.
+STYLESHEETS = ("page.css", "typography.css", "frontmatter.css", "chapter.css")
+FURNITURE = ("furniture.css",)
+STAMPS = ("stamps.css",)
+FONTS_CSS = "fonts.css"  # generated into build/
+
+
+@dataclass(frozen=True)
+class UnitDoc:
+    """One document to typeset: its HTML, the folder its URLs are relative to, and the
+    files besides the HTML that decide its pages (images)."""
+
+    name: str
+    html: str
+    base: Path
+    images: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    title: str
+    folio: str
+    link: str
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class ContentsGroup:
+    entries: tuple[ContentsEntry, ...]
+    title: str = ""  # a part of the verzamelbundel; "" in a bundle
+    subtitle: str = ""
+    link: str = ""
+    palette: Palette | None = None
+
+
+@dataclass(frozen=True)
+class FolioSheet:
+    first: int
+    count: int
+    style: str = "decimaal"  # or "romeins"
+    kind: str = field(default="folio", init=False)
+
+
+@dataclass(frozen=True)
+class HeadSheet:
+    pairs: tuple[tuple[str, str], ...]  # (verso text, recto text)
+    kind: str = field(default="kop", init=False)
+
+
+def relative_url(target: Path, from_folder: Path) -> str:
+    return Path(os.path.relpath(target, from_folder)).as_posix()
+
+
+def quote_position(chapter: BookChapter) -> int:
+    """1-based index of the section the pull quote precedes: Successen, else the middle."""
+    kinds = [section.kind for section in chapter.sections]
+    if "successen" in kinds:
+        return kinds.index("successen") + 1
+    return max(1, (len(kinds) + 1) // 2)
+
+
+def unit_stylesheets(layouts: Path, build: Path) -> tuple[Path, ...]:
+    """What a unit is typeset with, in the order the whole bundle links them."""
+    return (build / FONTS_CSS, *(layouts / "css" / name for name in STYLESHEETS))
+
+
+def stamp_stylesheets(layouts: Path, build: Path) -> tuple[Path, ...]:
+    css = layouts / "css"
+    return (*unit_stylesheets(layouts, build), *(css / name for name in (*FURNITURE, *STAMPS)))
+
+
+class Layout:
+    """The layouts/ folder of one project, turning prepared books into documents."""
+
+    def __init__(self, layouts: Path, build: Path) -> None:
+        self.layouts = layouts
+        self.build = build
+        self.env = environment(layouts)
+        self._chapters: dict[tuple[str, str], UnitDoc] = {}
+
+    def folder(self, slug: str) -> Path:
+        return self.build / slug
+
+    # --- a bundle ---------------------------------------------------------------
+
+    def _bundle_context(self, book: BookBundle) -> dict:
+        return {
+            "series": book.series,
+            "bundle": book.meta,
+            "cover": book.cover,
+            "date": book.date,
+            "modified": book.modified,
+            "palette": palette(book.meta.kleur),
+            "case_numbers": book.case_numbers,
+            "quote_after": quote_position,
+            "linked_styles": (),
+        }
+
+    def _unit(self, name: str, base: Path, context: dict, images: Sequence[Path] = ()) -> UnitDoc:
+        html = self.env.get_template("unit.html.j2").render(**context)
+        return UnitDoc(name, html, base, tuple(images))
+
+    def bundle_cover(self, book: BookBundle) -> UnitDoc:
+        images = (book.cover.source,) if book.cover and book.cover.source else ()
+        return self._unit(f"{book.slug}/omslag", self.folder(book.slug),
+                          {**self._bundle_context(book), "unit": "omslag"}, images)
+
+    def bundle_titlepage(self, book: BookBundle) -> UnitDoc:
+        return self._unit(f"{book.slug}/titelpagina", self.folder(book.slug),
+                          {**self._bundle_context(book), "unit": "titelpagina"})
+
+    def bundle_contents(self, book: BookBundle, contents: Sequence[ContentsGroup]) -> UnitDoc:
+        return self._unit(f"{book.slug}/inhoud", self.folder(book.slug),
+                          {**self._bundle_context(book), "unit": "inhoud", "contents": contents})
+
+    def chapter(self, book: BookBundle, chapter: BookChapter) -> UnitDoc:
+        """A chapter's document; the bundle and the verzamelbundel share it."""
+        key = (book.slug, chapter.anchor)
+        if key not in self._chapters:
+            self._chapters[key] = self._unit(
+                f"{book.slug}/{chapter.anchor}", self.folder(book.slug),
+                {**self._bundle_context(book), "unit": "hoofdstuk", "chapter": chapter},
+                chapter.images)
+        return self._chapters[key]
+
+    def bundle_backcover(self, book: BookBundle) -> UnitDoc:
+        return self._unit(f"{book.slug}/achterkant", self.folder(book.slug),
+                          {**self._bundle_context(book), "unit": "achterkant"})
+
+    def whole_bundle(self, book: BookBundle, contents: Sequence[ContentsGroup]) -> str:
+        """The whole bundle in one document, linking its stylesheets."""
+        folder = self.folder(book.slug)
+        sheets = [relative_url(self.build / FONTS_CSS, folder)]
+        sheets += [relative_url(self.layouts / "css" / name, folder)
+                   for name in (*STYLESHEETS, *FURNITURE)]
+        context = {**self._bundle_context(book), "linked_styles": sheets, "contents": contents,
+                   "chapters": book.chapters, "running_title": book.meta.titel}
+        return self.env.get_template("book.html.j2").render(**context)
+
+    # --- the verzamelbundel -------------------------------------------------------
+
+    def _collection_context(self, book: CollectionBook) -> dict:
+        return {
+            "series": book.series,
+            "bundle": book.front,
+            "cover": None,
+            "date": book.date,
+            "modified": book.modified,
+            "palette": palette(book.front.kleur),
+            "linked_styles": (),
+        }
+
+    def collection_unit(self, book: CollectionBook, unit: str, **extra: object) -> UnitDoc:
+        """The collection's own cover, title page, contents or back cover."""
+        return self._unit(f"{book.slug}/{unit}", self.folder(book.slug),
+                          {**self._collection_context(book), "unit": unit, **extra})
+
+    def part_title(self, book: CollectionBook, part: Part) -> UnitDoc:
+        context = {**self._collection_context(book), "unit": "deeltitel", "part": part,
+                   "palette": palette(part.kleur)}
+        return self._unit(f"{book.slug}/deel-{part.nummer}", self.folder(book.slug), context)
+
+    # --- page furniture -------------------------------------------------------------
+
+    def stamps(self, sheet: FolioSheet | HeadSheet, series, name: str) -> UnitDoc:  # type: ignore[no-untyped-def]
+        html = self.env.get_template("stamps.html.j2").render(
+            series=series, sheet=sheet, palette=palette("#000000"), linked_styles=())
+        return UnitDoc(name, html, self.build)
