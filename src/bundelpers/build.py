@@ -25,7 +25,7 @@ from .layout.units import FONTS_CSS, FolioSheet, HeadSheet, Layout, UnitDoc, rel
 from .prepare.book import BookBundle, prepare_series
 from .prepare.collection import CollectionBook, collection_slug, prepare_collection
 from .project import Project
-from .publish.books import BookPlan, bundle_plan, collection_plan
+from .publish.books import BookPlan, bundle_plan, collection_plan, derived_plans
 from .publish.write import AssemblyJob, Written, write_book
 from .read.content import Series, load_series
 from .render.jobs import Job, Runner
@@ -46,6 +46,14 @@ class Checked:
     books: list[BookBundle]
     collection: CollectionBook | None
     warnings: list[Problem]
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A book paginated: where every page lands, and the typeset unit of each slot."""
+
+    pagination: Pagination
+    rendered: list[Rendered]
 
 
 @dataclass
@@ -119,36 +127,43 @@ class Pipeline:
         write_fonts_css(project.layouts, project.build / FONTS_CSS)
         plans = self.plans(only)
         units = self.typeset(self.unit_docs(plans))
-        paginations, contents = self.paginate(plans, units)
-        result = BuildResult(typeset=self.typeset_count)
+        laid = self.paginate(plans, units)
+        # Books made of other books' pages (a case on its own keeps its bundle's folios).
+        derived = [extra for plan in plans for extra in derived_plans(self.layout, plan, laid[plan.slug])]
+        if derived:
+            units.update(self.typeset(self.unit_docs(derived)))
+            laid.update(self.paginate(derived, units))
+        result = self.assemble([*plans, *derived], laid)
+        result.typeset = self.typeset_count
+        self.state.save()
+        if only is None:
+            self.store.prune()
+        return result
+
+    def assemble(self, plans: list[BookPlan], laid: dict[str, Laid]) -> BuildResult:
+        """Write every book whose inputs changed; the rest are left as they are."""
+        result = BuildResult()
         jobs, recorded = [], []
         for plan in plans:
-            rendered = [contents[plan.slug] if slot.doc is None else units[self.key(slot.doc)]
-                        for slot in plan.slots]
-            pagination = paginations[plan.slug]
-            sheets = self.sheets(plan, pagination)
-            inputs = digest(self.tools, *(unit.key for unit in rendered),
-                            *(f"{ref}" for ref in sorted(sheets, key=str)),
-                            *(sheets[ref].name for ref in sorted(sheets, key=str)),
+            book = laid[plan.slug]
+            sheets = self.sheets(plan, book.pagination)
+            inputs = digest(self.tools, *(unit.key for unit in book.rendered),
+                            *(f"{ref}:{sheets[ref].name}" for ref in sorted(sheets, key=str)),
                             repr(plan.info), repr(plan.groups), repr(sorted(plan.link_titles.items())))
             if plan.bundle is not None:
-                self.write_whole_bundle(plan, pagination)
-            if self.state.fresh(project.root, plan.target, inputs):
+                self.write_whole_bundle(plan, book.pagination)
+            if self.state.fresh(self.project.root, plan.target, inputs):
                 result.unchanged.append(plan.target)
                 continue
-            spec = plan.spec(pagination, rendered)
-            job = AssemblyJob(spec, sheets, self.store.folder, plan.target,
-                              project.build / plan.slug)
-            jobs.append(Job((plan.order,), write_book, (job,), weight=pagination.page_count))
+            job = AssemblyJob(plan.spec(book.pagination, book.rendered), sheets, self.store.folder,
+                              plan.target, self.project.build / plan.slug)
+            jobs.append(Job((plan.order,), write_book, (job,), weight=book.pagination.page_count))
             recorded.append((plan.target, inputs))
         self.report("samenvoegen", 0, len(jobs))
         result.written = self.runner.run(jobs)
         self.report("samenvoegen", len(jobs), len(jobs))
         for target, inputs in recorded:
-            self.state.record(project.root, target, inputs)
-        self.state.save()
-        if only is None:
-            self.store.prune()
+            self.state.record(self.project.root, target, inputs)
         return result
 
     def plans(self, only: set[str] | None) -> list[BookPlan]:
@@ -174,48 +189,45 @@ class Pipeline:
                 wanted.setdefault(self.key(doc), ((plan.order, len(plan.slots)), doc, False))
         return wanted
 
-    def paginate(self, plans: list[BookPlan], units: dict[str, Rendered]
-                 ) -> tuple[dict[str, Pagination], dict[str, Rendered]]:
+    def paginate(self, plans: list[BookPlan], units: dict[str, Rendered]) -> dict[str, Laid]:
         """Lay out each book with its contents; the contents shows the folios, and its own
         length moves them, so this repeats until each contents is as long as assumed."""
+        done: dict[str, Laid] = {}
+        for plan in plans:
+            if plan.contents_index is None:
+                rendered = self._rendered(plan, units, None)
+                done[plan.slug] = Laid(paginate(plan.pieces(rendered)), rendered)
         guesses = {plan.slug: self.state.hints.get(f"inhoud:{plan.slug}") or _estimate(plan)
                    for plan in plans}
-        done: dict[str, tuple[Pagination, Rendered]] = {}
         for _ in range(MAX_CONTENTS_ROUNDS):
             pending = [plan for plan in plans if plan.slug not in done]
             if not pending:
                 break
             wanted, layouts = {}, {}
             for plan in pending:
-                pagination = self._pagination(plan, units, guesses[plan.slug])
+                placeholder = Rendered("", Path("inhoud.pdf"), guesses[plan.slug], {})
+                pagination = paginate(plan.pieces(self._rendered(plan, units, placeholder)))
                 doc = plan.contents_doc(plan.contents_groups(pagination, False))
-                layouts[plan.slug] = (pagination, doc)
+                layouts[plan.slug] = doc
                 wanted[self.key(doc)] = ((plan.order, plan.contents_index), doc, True)
-            rendered = self.typeset(wanted)
+            typeset = self.typeset(wanted)
             for plan in pending:
-                pagination, doc = layouts[plan.slug]
-                contents = rendered[self.key(doc)]
+                contents = typeset[self.key(layouts[plan.slug])]
                 if _padded(contents.pages) == _padded(guesses[plan.slug]):
-                    done[plan.slug] = (self._pagination(plan, units, contents.pages,
-                                                        contents), contents)
+                    rendered = self._rendered(plan, units, contents)
+                    done[plan.slug] = Laid(paginate(plan.pieces(rendered)), rendered)
                     self.state.hints[f"inhoud:{plan.slug}"] = contents.pages
                 else:
                     guesses[plan.slug] = contents.pages
         missing = [plan.slug for plan in plans if plan.slug not in done]
         if missing:
             raise RuntimeError("contents did not settle: " + ", ".join(missing))
-        return ({slug: value[0] for slug, value in done.items()},
-                {slug: value[1] for slug, value in done.items()})
+        return done
 
-    def _pagination(self, plan: BookPlan, units: dict[str, Rendered], contents_pages: int,
-                    contents: Rendered | None = None) -> Pagination:
-        rendered = []
-        for slot in plan.slots:
-            if slot.doc is not None:
-                rendered.append(units[self.key(slot.doc)])
-            else:
-                rendered.append(contents or Rendered("", Path("inhoud.pdf"), contents_pages, {}))
-        return paginate(plan.pieces(rendered))
+    def _rendered(self, plan: BookPlan, units: dict[str, Rendered],
+                  contents: Rendered | None) -> list[Rendered]:
+        return [units[self.key(slot.doc)] if slot.doc is not None else contents
+                for slot in plan.slots]  # type: ignore[misc]
 
     def sheets(self, plan: BookPlan, pagination: Pagination) -> dict[SheetRef, Path]:
         """The sheets of folios and running heads this book is stamped from (typeset when

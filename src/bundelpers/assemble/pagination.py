@@ -27,16 +27,19 @@ class Piece:
     pages: int
     anchors: dict[str, int]  # element id -> page index in the piece
     furniture: Furniture
-    starts_recto: bool = True  # False: on a verso (the back cover)
+    starts_recto: bool | None = True  # False: on a verso (the back cover); None: anywhere
     heads: tuple[str, str] = ("", "")  # (verso, recto) running heads of a chapter
     front_matter: bool = False  # numbered in roman numerals (the verzamelbundel's front)
+    # The folio of the piece's first page when it is not simply the next number: a case
+    # printed on its own keeps the folios it has in its bundle.
+    first_folio: int | None = None
 
 
 @dataclass(frozen=True)
 class PagePlan:
     piece: int | None  # index into the pieces; None for a blank page put in between
     page: int  # page index in the piece
-    recto: bool
+    recto: bool  # the side the page was typeset for, which decides where furniture goes
     folio: int  # the page's number (1-based; roman pages count from 1 too)
     roman: bool
     shows_folio: bool
@@ -71,19 +74,19 @@ def paginate(pieces: Sequence[Piece], end_on_verso: bool = True) -> Pagination:
     """Lay the pieces out as a book; `end_on_verso`: a blank page keeps the last page a verso."""
     pages: list[PagePlan] = []
     starts: list[int] = []
-    body_start: int | None = None
+    body_start: int | None = None  # book page index that has folio 1
     for index, piece in enumerate(pieces):
         if piece.pages < 1:
             raise ValueError(f"{piece.name}: no pages")
-        wants_recto = piece.starts_recto
-        if pages and (len(pages) % 2 == 0) != wants_recto:
+        if pages and piece.starts_recto is not None and (len(pages) % 2 == 0) != piece.starts_recto:
             pages.append(_blank(len(pages), body_start))
-        if not piece.front_matter and body_start is None:
+        if piece.first_folio is not None:
+            body_start = len(pages) - piece.first_folio + 1
+        elif not piece.front_matter and body_start is None:
             body_start = len(pages)
         starts.append(len(pages))
         for page in range(piece.pages):
-            number = len(pages)
-            pages.append(_page(index, piece, page, number, body_start))
+            pages.append(_page(index, piece, page, len(pages), body_start))
     if end_on_verso and len(pages) % 2:
         pages.append(_blank(len(pages), body_start))
     return Pagination(tuple(pieces), tuple(pages), tuple(starts))
@@ -101,7 +104,9 @@ def _blank(index: int, body_start: int | None) -> PagePlan:
 
 
 def _page(piece_index: int, piece: Piece, page: int, index: int, body_start: int | None) -> PagePlan:
-    recto = index % 2 == 0
+    # Units are typeset starting on a recto (the back cover: a verso); a piece placed
+    # anywhere keeps the sides it was typeset with.
+    recto = index % 2 == 0 if piece.starts_recto is not None else page % 2 == 0
     folio, is_roman = _number(index, body_start) if not piece.front_matter else (index + 1, True)
     head = ""
     if piece.furniture is Furniture.CHAPTER and page > 0:

@@ -28,9 +28,10 @@ class Slot:
     kind: str  # omslag, titelpagina, inhoud, hoofdstuk, deeltitel, achterkant
     doc: UnitDoc | None  # None for the contents: it is made once the folios are known
     furniture: Furniture = Furniture.NONE
-    starts_recto: bool = True
+    starts_recto: bool | None = True
     heads: tuple[str, str] = ("", "")
     front_matter: bool = False
+    first_folio: int | None = None
     anchor: str = ""  # a chapter's element id
     title: str = ""  # what the contents and a screen reader call it
     place: str | None = None  # a case's place, shown in the contents
@@ -51,13 +52,13 @@ class BookPlan:
     link_titles: dict[str, str] = field(default_factory=dict)
 
     @property
-    def contents_index(self) -> int:
-        return next(i for i, slot in enumerate(self.slots) if slot.kind == CONTENTS)
+    def contents_index(self) -> int | None:
+        return next((i for i, slot in enumerate(self.slots) if slot.kind == CONTENTS), None)
 
     def pieces(self, rendered: list[Rendered]) -> list[Piece]:
         return [Piece(unit.pdf.name if slot.doc is None else slot.doc.name, unit.pages,
                       unit.anchors, slot.furniture, slot.starts_recto, slot.heads,
-                      slot.front_matter)
+                      slot.front_matter, slot.first_folio)
                 for slot, unit in zip(self.slots, rendered, strict=True)]
 
     def spec(self, pagination: Pagination, rendered: list[Rendered]) -> BookSpec:
@@ -163,3 +164,8 @@ def collection_plan(layout: Layout, book: CollectionBook, target: Path, order: i
     plan.contents_groups = contents_groups
     plan.contents_doc = lambda groups: layout.collection_unit(book, CONTENTS, contents=groups)
     return plan
+
+
+def derived_plans(layout: Layout, plan: BookPlan, laid) -> list[BookPlan]:  # type: ignore[no-untyped-def]
+    """Books made from the pages of `plan` once it is paginated (none yet)."""
+    return []
