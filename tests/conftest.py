@@ -165,9 +165,11 @@ class BuiltProject:
         return self.bundle_pdf(self.series.collection_slug)
 
     @property
-    def front_matter_pdf(self) -> Path:
-        """The collection's own pages (cover to contents) as rendered before joining."""
-        return self.root / "build" / self.series.collection_slug / "voorwerk.pdf"
+    def series_yaml(self) -> dict:
+        """content/reeks.yaml as the editor wrote it."""
+        import yaml
+
+        return yaml.safe_load((self.root / "content" / "reeks.yaml").read_text("utf-8"))
 
     @property
     def pdfs(self) -> list[Path]:

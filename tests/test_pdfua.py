@@ -11,8 +11,7 @@ import pikepdf
 import pytest
 import weasyprint
 
-from bundelpers.assemble import repair_tags
-from bundelpers.tabletags import scope_table_headers
+from bundelpers.render.tags import repair_tags, scope_table_headers
 
 PDFUA = Path(sys.executable).with_name("pdfua")
 TABLE_HTML = """<html lang="nl"><head><title>Tabel</title></head><body>
@@ -59,13 +58,25 @@ def test_header_cells_get_column_scope_and_pdfua_passes(table_pdf, tmp_path):
 
 def test_repair_is_idempotent(table_pdf):
     pdf = pikepdf.open(table_pdf)
-    repair_tags(pdf)
+    repair_tags(pdf, "eenheid")
     assert scope_table_headers(pdf) == 0
+
+
+def test_table_header_ids_are_registered_in_an_idtree(table_pdf):
+    """WeasyPrint gives TH cells an /ID but writes no IDTree; the repair adds one, with
+    IDs unique to the unit, so that units assembled into one book never share an ID."""
+    pdf = pikepdf.open(table_pdf)
+    repair_tags(pdf, "eenheid")
+    tree = pikepdf.NameTree(pdf.Root.StructTreeRoot.IDTree)
+    ids = [key for key, _ in tree.items()]
+    assert len(ids) == 2 and all(key.startswith("eenheid-") for key in ids)
+    for key, element in tree.items():
+        assert str(element.ID) == key
 
 
 def test_every_shipped_pdf_passes_pdfua_without_findings(shipped_build):
     pdfs = sorted((shipped_build / "bundel_pdf").glob("*.pdf"))
-    assert len(pdfs) == 4
+    assert len(pdfs) >= 4
     for path in pdfs:
         result = _pdfua(path)
         assert result.returncode == 0, f"{path.name}:\n{result.stdout[-2000:]}"

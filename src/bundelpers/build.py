@@ -37,7 +37,20 @@ from .state import BuildState, inputs_digest
 ENTRIES_PER_CONTENTS_PAGE = 14
 MAX_CONTENTS_ROUNDS = 4
 
-Report = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Progress, for the command line: `done` of `total` units of a book typeset ("zetten"),
+    or a book written ("klaar")."""
+
+    step: str
+    book: str
+    done: int = 0
+    total: int = 0
+
+
+Report = Callable[[Event], None]
 
 
 @dataclass
@@ -59,22 +72,34 @@ class Laid:
 @dataclass
 class BuildResult:
     written: list[Written] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
+    unchanged: list[Written] = field(default_factory=list)
     typeset: int = 0  # units typeset in this build (the rest came from the store)
 
 
-def check(project: Project) -> Checked:
-    """Read and validate all content; raise ContentError listing every problem."""
+def check(project: Project, only: set[str] | None = None) -> Checked:
+    """Read and validate all content; raise ContentError listing every problem.
+
+    With `only` (bundle folder names), problems elsewhere than in those bundles and in
+    reeks.yaml are left out: one bundle can be built while another is being edited.
+    """
     log = ProblemLog(project.root)
     series = load_series(project.content, log)
     books: list[BookBundle] = []
     if series is not None:
         books = prepare_series(series, log, lambda bundle: _image_url(project, bundle.slug))
+    if only is not None:
+        log.problems = [problem for problem in log.problems if _concerns(problem.file, only)]
+        books = [book for book in books if book.slug in only]
     log.raise_if_errors()
     collection = None
     if series is not None and series.meta is not None and books:
         collection = prepare_collection(series.meta, books)
     return Checked(series, books, collection, log.warnings)
+
+
+def _concerns(file: str, slugs: set[str]) -> bool:
+    return not file.startswith("content/") or file == "content/reeks.yaml" or any(
+        file == f"content/{slug}" or file.startswith(f"content/{slug}/") for slug in slugs)
 
 
 def _image_url(project: Project, slug: str) -> Callable[[Path], str]:
@@ -96,15 +121,10 @@ def build(project: Project, checked: Checked | None = None, *, only: set[str] | 
         own = runner is None
         runner = runner or Runner()
         try:
-            result = Pipeline(project, checked, runner, report).run(only)
+            return Pipeline(project, checked, runner, report).run(only, inputs)
         finally:
             if own:
                 runner.close()
-        if only is None:
-            state = BuildState.load(project)
-            state.inputs = inputs
-            state.save()
-        return result
 
 
 class Pipeline:
@@ -113,7 +133,8 @@ class Pipeline:
         self.project = project
         self.checked = checked
         self.runner = runner
-        self.report = report or (lambda what, done, total: None)
+        self.report = report or (lambda event: None)
+        self.books: dict[int, str] = {}  # plan order -> slug, to tell whose unit is done
         self.layout = Layout(project.layouts, project.build)
         self.store = Store(project.build / "cache")
         self.state = BuildState.load(project)
@@ -122,22 +143,30 @@ class Pipeline:
 
     # --- the steps ------------------------------------------------------------------
 
-    def run(self, only: set[str] | None) -> BuildResult:
+    def run(self, only: set[str] | None, inputs: str) -> BuildResult:
         project = self.project
         write_fonts_css(project.layouts, project.build / FONTS_CSS)
         plans = self.plans(only)
+        self.books = {plan.order: plan.slug for plan in plans}
         units = self.typeset(self.unit_docs(plans))
         laid = self.paginate(plans, units)
         # Books made of other books' pages (a case on its own keeps its bundle's folios).
         derived = [extra for plan in plans for extra in derived_plans(self.layout, plan, laid[plan.slug])]
         if derived:
+            first = len(self.books)
+            for number, plan in enumerate(derived):
+                plan.order = first + number
+                self.books[plan.order] = plan.slug
             units.update(self.typeset(self.unit_docs(derived)))
             laid.update(self.paginate(derived, units))
         result = self.assemble([*plans, *derived], laid)
         result.typeset = self.typeset_count
-        self.state.save()
         if only is None:
+            # Everything was built from these inputs: a next build without changes can stop
+            # at once, and what no book used is gone from the store.
+            self.state.inputs = inputs
             self.store.prune()
+        self.state.save()
         return result
 
     def assemble(self, plans: list[BookPlan], laid: dict[str, Laid]) -> BuildResult:
@@ -153,17 +182,20 @@ class Pipeline:
             if plan.bundle is not None:
                 self.write_whole_bundle(plan, book.pagination)
             if self.state.fresh(self.project.root, plan.target, inputs):
-                result.unchanged.append(plan.target)
+                result.unchanged.append(Written(plan.target, self.state.pages(
+                    self.project.root, plan.target), plan.target.stat().st_size, 0.0))
                 continue
             job = AssemblyJob(plan.spec(book.pagination, book.rendered), sheets, self.store.folder,
                               plan.target, self.project.build / plan.slug)
             jobs.append(Job((plan.order,), write_book, (job,), weight=book.pagination.page_count))
             recorded.append((plan.target, inputs))
-        self.report("samenvoegen", 0, len(jobs))
-        result.written = self.runner.run(jobs)
-        self.report("samenvoegen", len(jobs), len(jobs))
-        for target, inputs in recorded:
-            self.state.record(self.project.root, target, inputs)
+
+        def written(index: int) -> None:
+            self.report(Event("klaar", self.books[jobs[index].order[0]]))
+
+        result.written = self.runner.run(jobs, written)
+        for (target, inputs), book in zip(recorded, result.written, strict=True):
+            self.state.record(self.project.root, target, inputs, book.pages)
         return result
 
     def plans(self, only: set[str] | None) -> list[BookPlan]:
@@ -275,15 +307,26 @@ class Pipeline:
             job = UnitJob(doc, key, self.stylesheets(tagged), self.allowed(doc),
                           self.store.folder, tagged)
             jobs.append(Job(order, typeset_unit, (job,), weight=len(doc.html)))
+        totals: dict[str, int] = {}
+        done: dict[str, int] = {}
+        for key, (order, _doc, _tagged) in wanted.items():
+            book = self.books.get(order[0], "")
+            totals[book] = totals.get(book, 0) + 1
+            done[book] = done.get(book, 0) + (key in found)
+        for book in totals:
+            self.report(Event("zetten", book, done[book], totals[book]))
         if jobs:
             import weasyprint  # noqa: F401 - loaded once here, so forked workers share it
 
-            self.report("zetten", 0, len(jobs))
-            for rendered in self.runner.run(jobs):
+            def finished(index: int) -> None:
+                book = self.books.get(jobs[index].order[0], "")
+                done[book] += 1
+                self.report(Event("zetten", book, done[book], totals[book]))
+
+            for rendered in self.runner.run(jobs, finished):
                 found[rendered.key] = rendered
                 self.store.used.add(rendered.key)
             self.typeset_count += len(jobs)
-            self.report("zetten", len(jobs), len(jobs))
         return found
 
     def stylesheets(self, tagged: bool) -> tuple[Path, ...]:

@@ -1,4 +1,4 @@
-"""Command line: `bundelpers check` and `bundelpers build`, Dutch output, exit codes.
+"""Command line: `bundelpers check`, `build`, `watch`; Dutch output, exit codes.
 
 Exit 0: done. Exit 1: the content needs fixing (every problem listed). Exit 2: the
 PDF could not be made for another reason (named, without a traceback).
@@ -17,15 +17,25 @@ from .project import Project
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bundelpers", description="Maakt de PDF-bundels uit content/.")
-    parser.add_argument("opdracht", choices=["check", "build", "watch"],
-                        help="check: alleen controleren; build: PDF's maken; "
-                             "watch: opnieuw bouwen zodra content/ of layouts/ verandert")
-    parser.add_argument("--project", type=Path, default=Path.cwd(), help="projectmap (standaard: de huidige map)")
+    parser.add_argument("--project", type=Path, default=Path.cwd(),
+                        help="projectmap (standaard: de huidige map)")
+    commands = parser.add_subparsers(dest="opdracht", required=True, metavar="opdracht")
+    check = commands.add_parser("check", help="alleen de inhoud controleren (snel, geen PDF's)")
+    check.add_argument("bundels", nargs="*", metavar="BUNDEL",
+                       help="alleen deze bundel(s): mapnaam of nummer")
+    build = commands.add_parser("build", help="de PDF's maken")
+    build.add_argument("bundels", nargs="*", metavar="BUNDEL",
+                       help="alleen deze bundel(s), zonder verzamelbundel: mapnaam of nummer")
+    commands.add_parser("watch", help="opnieuw bouwen zodra je een bestand in content/ bewaart")
+    # A shared --project after the command works too: `bundelpers build --project x`.
+    for command in commands.choices.values():
+        command.add_argument("--project", type=Path, default=argparse.SUPPRESS,
+                             help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
     if args.opdracht == "watch":
         return watch(project)
-    if args.opdracht == "build":
+    if args.opdracht == "build" and not args.bundels:
         from .state import UP_TO_DATE, up_to_date
 
         # Before anything heavy is imported: with nothing changed, answer at once.
@@ -33,47 +43,100 @@ def main(argv: list[str] | None = None) -> int:
         if fresh:
             print(UP_TO_DATE)
             return 0
-    return run(project, args.opdracht)
+    return run(project, args.opdracht, bundles=args.bundels)
 
 
-def run(project: Project, opdracht: str, runner=None) -> int:  # type: ignore[no-untyped-def]
+def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None = None) -> int:  # type: ignore[no-untyped-def]
     """One check or build, reported in Dutch; returns the exit code."""
     started = time.perf_counter()
     from . import messages as msg
     from .build import build, check
     from .errors import ContentError, MergeError, RenderError
 
+    view = None
     try:
-        checked = check(project)
+        only = selected_bundles(project, bundles) if bundles else None
+        checked = check(project, only)
         for warning in checked.warnings:
             print(warning.format(), file=sys.stderr)
         if opdracht == "check":
-            chapters = sum(len(book.chapters) for book in checked.books)
-            print(msg.CHECK_OK.format(bundles=len(checked.books), chapters=chapters))
+            books = [book for book in checked.books if only is None or book.slug in only]
+            chapters = sum(len(book.chapters) for book in books)
+            print(msg.CHECK_OK.format(bundles=len(books), chapters=chapters))
             return 0
-        result = build(project, checked, runner=runner)
+        from .progress import ProgressView, summary_table
+
+        view = ProgressView()
+        result = build(project, checked, only=only, runner=runner, report=view)
+        view.close()
     except ContentError as error:
         for problem in sorted([*error.problems, *error.warnings], key=lambda p: p.location()):
             print(problem.format(), file=sys.stderr)
         print(msg.BUILD_STOPPED.format(count=len(error.problems)), file=sys.stderr)
         return 1
+    except UnknownBundle as error:
+        print(f"fout: {error}\n    {msg.BUNDLE_UNKNOWN_HINT}", file=sys.stderr)
+        return 1
     except (RenderError, MergeError) as error:
+        _close(view)
         print(render_failure(project, error), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("Afgebroken; de bestaande PDF's zijn niet veranderd.", file=sys.stderr)
+        _close(view)
+        print(msg.INTERRUPTED, file=sys.stderr)
         return 130
     except Exception as error:  # noqa: BLE001 - a bug must still not show editors a traceback
+        _close(view)
         if os.environ.get("BUNDELPERS_DEBUG"):
             raise
         print(msg.INTERNAL_ERROR.format(kind=type(error).__name__, detail=error), file=sys.stderr)
         return 2
-    for written in result.written:
-        print(f"  {written.path.name}: {written.pages} pagina's, {written.size / 1024:.0f} KB "
-              f"({written.size / 1024 / written.pages:.0f} KB per pagina), "
-              f"samengevoegd in {written.seconds:.2f} s")
-    print(msg.BUILD_OK.format(count=len(result.written), seconds=time.perf_counter() - started))
+    print(summary_table(result.written, result.unchanged))
+    seconds = time.perf_counter() - started
+    if result.written:
+        print(msg.BUILD_OK.format(count=len(result.written), seconds=seconds))
+    else:
+        print(msg.BUILD_NOTHING_NEW.format(seconds=seconds))
     return 0
+
+
+class UnknownBundle(Exception):
+    pass
+
+
+def selected_bundles(project: Project, names: list[str]) -> set[str]:
+    """The folder names of the bundles named by folder name or by number.
+
+    Read before the check, so that a bundle can be named even when its own files (or
+    another bundle's) have problems: the check then reports those of the chosen ones.
+    """
+    import yaml
+
+    from . import messages as msg
+
+    folders = sorted(p.name for p in project.content.iterdir()
+                     if p.is_dir() and (p / "bundel.yaml").is_file()) if project.content.is_dir() else []
+    numbers: dict[str, str] = {}
+    for folder in folders:
+        try:
+            data = yaml.safe_load((project.content / folder / "bundel.yaml").read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("nummer"), int):
+            numbers.setdefault(str(data["nummer"]), folder)
+    chosen = set()
+    for name in names:
+        folder = name.strip("/").removeprefix("content/") if name.strip("/").removeprefix(
+            "content/") in folders else numbers.get(name)
+        if folder is None:
+            raise UnknownBundle(msg.BUNDLE_UNKNOWN.format(name=name, known=", ".join(folders) or "-"))
+        chosen.add(folder)
+    return chosen
+
+
+def _close(view) -> None:  # type: ignore[no-untyped-def]
+    if view is not None:
+        view.close()
 
 
 def render_failure(project: Project, error: Exception) -> str:
@@ -105,28 +168,39 @@ def _written_at(project: Project, text: str) -> str | None:
 
 def watch(project: Project, stop_event=None) -> int:  # type: ignore[no-untyped-def]
     """Build, then build again whenever content/ or layouts/ change, in this warm process
-    (WeasyPrint and the content code stay loaded), until Ctrl-C."""
+    (WeasyPrint and the content code stay loaded, the workers stay up), until Ctrl-C."""
     import watchfiles
 
     from . import messages as msg
-
     from .render.jobs import Runner
 
     runner = Runner()
-    run(project, "build", runner)
-    print(msg.WATCHING, flush=True)
     try:
+        run(project, "build", runner)
+        print(msg.WATCHING, flush=True)
         for changes in watchfiles.watch(project.content, project.layouts, stop_event=stop_event,
-                                        debounce=300, raise_interrupt=False):
+                                        debounce=300, raise_interrupt=False,
+                                        watch_filter=_editor_files):
             changed = sorted({Path(path).relative_to(project.root).as_posix() for _, path in changes})
-            print(msg.WATCH_CHANGED.format(files=", ".join(changed[:3])), flush=True)
+            shown = ", ".join(changed[:3])
+            if len(changed) > 3:
+                shown = msg.WATCH_CHANGED_MORE.format(files=shown, more=len(changed) - 3)
+            print(msg.WATCH_CHANGED.format(files=shown), flush=True)
             run(project, "build", runner)
             print(msg.WATCHING, flush=True)
     except KeyboardInterrupt:
         pass
     finally:
-        runner.close()
+        runner.close(cancel=True)
+    print(msg.WATCH_STOPPED, flush=True)
     return 0
+
+
+def _editor_files(change: object, path: str) -> bool:
+    """Files an editor saves, not the temporary and backup files editors write beside them."""
+    name = Path(path).name
+    return not (name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".bak"))
+                or name.startswith("4913"))
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ def inputs_digest(project: Project) -> str:
 class BuildState:
     path: Path
     inputs: str = ""
-    targets: dict[str, dict[str, str]] = field(default_factory=dict)
+    targets: dict[str, dict] = field(default_factory=dict)
     hints: dict[str, int] = field(default_factory=dict)  # e.g. a contents' page count
 
     @classmethod
@@ -60,9 +60,12 @@ class BuildState:
         except OSError:
             return False
 
-    def record(self, root: Path, target: Path, inputs: str) -> None:
+    def record(self, root: Path, target: Path, inputs: str, pages: int) -> None:
         self.targets[target.relative_to(root).as_posix()] = {
-            "inputs": inputs, "sha256": file_digest(target)}
+            "inputs": inputs, "sha256": file_digest(target), "pages": pages}
+
+    def pages(self, root: Path, target: Path) -> int:
+        return int(self.targets.get(target.relative_to(root).as_posix(), {}).get("pages", 0))
 
     def outputs_intact(self, root: Path) -> bool:
         for name, entry in self.targets.items():

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
-from pikepdf import Name
+from pikepdf import Dictionary, Name
 
 from .pagination import PagePlan, Pagination
 
@@ -91,8 +91,29 @@ class Stamper:
             forms.append(self._form(SheetRef("kop"), head_page(self.pairs[heads], plan.recto)))
         if not forms:
             return
-        names = [page.add_resource(form, Name.XObject, prefix="Meubel") for form in forms]
+        names = _add_forms(page, forms)
         # The page's own content may leave the graphics state changed: keep it to itself.
         page.contents_add(self.pdf.make_stream(b"q\n"), prepend=True)
         drawing = b"".join(b"q %s Do Q\n" % str(name).encode() for name in names)
         page.contents_add(self.pdf.make_stream(b"Q\n" + ARTIFACT_OPEN + drawing + b"EMC\n"))
+
+
+def _add_forms(page: pikepdf.Page, forms: list[pikepdf.Object]) -> list[Name]:
+    """Put the forms in the page's resources under names chosen in order (so the file is
+    the same every build). The page gets resources of its own: WeasyPrint's pages may
+    share one dictionary, and a stamp belongs to one page."""
+    resources = page.obj.get(Name.Resources)
+    own = Dictionary(dict(resources.items())) if isinstance(resources, Dictionary) else Dictionary()
+    existing = own.get(Name.XObject)
+    xobjects = Dictionary(dict(existing.items())) if isinstance(existing, Dictionary) else Dictionary()
+    names = []
+    for form in forms:
+        number = 0
+        while Name(f"/Meubel{number}") in xobjects:
+            number += 1
+        name = Name(f"/Meubel{number}")
+        xobjects[name] = form
+        names.append(name)
+    own.XObject = xobjects
+    page.obj.Resources = own
+    return names

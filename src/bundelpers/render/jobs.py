@@ -15,7 +15,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,35 +52,32 @@ class Runner:
         self.workers = workers or cpu_count()
         self._pool: ProcessPoolExecutor | None = None
 
-    def run(self, jobs: Sequence[Job]) -> list[Any]:
-        """The jobs' results in the order given; raises the first failure in reading order."""
-        if not jobs:
-            return []
-        if len(jobs) == 1 or self.workers == 1:
-            return self._run_here(jobs)
-        pool = self._start()
-        futures: dict[int, Future] = {}
-        for index in sorted(range(len(jobs)), key=lambda i: -jobs[i].weight):
-            futures[index] = pool.submit(jobs[index].function, *jobs[index].arguments)
+    def run(self, jobs: Sequence[Job], done: Callable[[int], None] | None = None) -> list[Any]:
+        """The jobs' results in the order given; raises the first failure in reading order.
+        `done(index)` is called as each job finishes (for progress)."""
         results: list[Any] = [None] * len(jobs)
         failures: list[tuple[tuple, int, BaseException]] = []
-        for index, future in futures.items():
-            try:
-                results[index] = future.result()
-            except Exception as error:  # noqa: BLE001 - reported below, in reading order
-                failures.append((jobs[index].order, index, error))
-        if failures:
-            raise min(failures, key=lambda failure: (failure[0], failure[1]))[2]
-        return results
-
-    def _run_here(self, jobs: Sequence[Job]) -> list[Any]:
-        results, failures = [], []
-        for index, job in enumerate(jobs):
-            try:
-                results.append(job.function(*job.arguments))
-            except Exception as error:  # noqa: BLE001 - reported below, in reading order
-                failures.append((job.order, index, error))
-                results.append(None)
+        if len(jobs) == 1 or self.workers == 1:
+            for index, job in enumerate(jobs):
+                try:
+                    results[index] = job.function(*job.arguments)
+                except Exception as error:  # noqa: BLE001 - reported below, in reading order
+                    failures.append((job.order, index, error))
+                if done is not None:
+                    done(index)
+        elif jobs:
+            pool = self._start()
+            futures: dict[Future, int] = {}
+            for index in sorted(range(len(jobs)), key=lambda i: -jobs[i].weight):
+                futures[pool.submit(jobs[index].function, *jobs[index].arguments)] = index
+            for future in as_completed(futures):
+                index = futures[future]
+                try:
+                    results[index] = future.result()
+                except Exception as error:  # noqa: BLE001 - reported below, in reading order
+                    failures.append((jobs[index].order, index, error))
+                if done is not None:
+                    done(index)
         if failures:
             raise min(failures, key=lambda failure: (failure[0], failure[1]))[2]
         return results

@@ -52,11 +52,12 @@ class Store:
         return Rendered(key, pdf, meta["pages"], meta.get("anchors", {}),
                         tuple(meta.get("warnings", ())), meta.get("details", {}))
 
-    def put(self, key: str, pdf_bytes: bytes, pages: int, anchors: dict[str, int],
+    def put(self, key: str, name: str, pdf_bytes: bytes, pages: int, anchors: dict[str, int],
             warnings: tuple[str, ...] = (), details: dict | None = None) -> Rendered:
+        """Keep a typeset unit; `name` says which (wij-in-de-wijk-1/inleiding), for people."""
         pdf = self.pdf_path(key)
         write_bytes_atomically(pdf, pdf_bytes)
-        meta = {"pages": pages, "anchors": anchors, "warnings": list(warnings),
+        meta = {"name": name, "pages": pages, "anchors": anchors, "warnings": list(warnings),
                 "details": details or {}}
         # The PDF first, its description last: an entry without its .json does not exist.
         write_bytes_atomically(pdf.with_suffix(".json"), json.dumps(meta, sort_keys=True).encode())

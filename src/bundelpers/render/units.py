@@ -49,4 +49,5 @@ def typeset_unit(job: UnitJob) -> Rendered:
         buffer = io.BytesIO()
         pdf.save(buffer, deterministic_id=True)
         pdf_bytes = buffer.getvalue()
-    return Store(job.store).put(job.key, pdf_bytes, result.pages, result.anchors, result.warnings)
+    return Store(job.store).put(job.key, job.doc.name, pdf_bytes, result.pages, result.anchors,
+                                result.warnings)
