@@ -44,6 +44,7 @@ $(RUNTIME): pyproject.toml scripts/system-deps.sh | $(PYTHON)
 	$(PYTHON) -m pip install -q -e .
 	@touch $@
 
-$(TESTDEPS): $(RUNTIME)
+$(TESTDEPS): $(RUNTIME) scripts/system-deps.sh
+	@sh scripts/system-deps.sh test
 	$(PYTHON) -m pip install -q -e '.[test]'
 	@touch $@

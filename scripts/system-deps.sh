@@ -1,10 +1,20 @@
 #!/bin/sh
-# WeasyPrint needs Pango; HarfBuzz-subset makes font subsetting fast and is the
-# only subsetter future WeasyPrint versions support. Install what is missing.
+# Debian packages bundelpers needs, installed when missing (as root, via apt-get).
+#   sh scripts/system-deps.sh        what `make` needs: Pango for WeasyPrint, and
+#                                    HarfBuzz-subset, the font subsetter it prefers
+#   sh scripts/system-deps.sh test   also what `make test` needs
 set -eu
+need() {  # need <file that shows the package is there> <package>
+  if ! ldconfig -p | grep -q "$1" && ! command -v "$1" >/dev/null 2>&1; then
+    missing="$missing $2"
+  fi
+}
 missing=""
-ldconfig -p | grep -q 'libpango-1.0.so.0' || missing="$missing libpango-1.0-0 libpangoft2-1.0-0"
-ldconfig -p | grep -q 'libharfbuzz-subset.so.0' || missing="$missing libharfbuzz-subset0"
+need libpango-1.0.so.0 "libpango-1.0-0 libpangoft2-1.0-0"
+need libharfbuzz-subset.so.0 libharfbuzz-subset0
+if [ "${1:-}" = "test" ]; then
+  need mutool mupdf-tools  # a strict second reader for every PDF (tests/test_streams.py)
+fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "Nodig maar niet geïnstalleerd:$missing" >&2
