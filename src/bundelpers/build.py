@@ -31,6 +31,7 @@ from .read.content import Series, load_series
 from .render.jobs import Job, Runner
 from .render.store import Rendered, Store, unit_key
 from .render.units import UnitJob, typeset_unit
+from .render.warmup import Warmup
 from .state import BuildState, inputs_digest
 
 # A contents whose length is not known yet is assumed to fill this many pages per entry.
@@ -107,21 +108,30 @@ def _image_url(project: Project, slug: str) -> Callable[[Path], str]:
     return lambda path: relative_url(path, folder)
 
 
-def build(project: Project, checked: Checked | None = None, *, only: set[str] | None = None,
-          runner: Runner | None = None, report: Report | None = None) -> BuildResult:
-    """Make the PDFs: every bundle and the verzamelbundel, or only the bundles in `only`."""
-    inputs = inputs_digest(project)
-    checked = checked or check(project)
-    # Before WeasyPrint loads, in this process and the workers it forks: the packaged
-    # fonts and nothing else.
+def prepare_renderer(project: Project) -> Warmup:
+    """Write what the renderer reads besides the content (its fontconfig, the fonts'
+    @font-face rules) and start loading WeasyPrint; call it before `check()`."""
+    # Before WeasyPrint loads (it reads the font configuration when imported), in this
+    # process and the workers it forks: the packaged fonts and nothing else.
     config = write_fontconfig(project.layouts, project.build / "fontconfig")
     os.environ["FONTCONFIG_FILE"] = str(config)
+    write_fonts_css(project.layouts, project.build / FONTS_CSS)
+    return Warmup(unit_stylesheets(project.layouts, project.build), _allowed(project))
+
+
+def build(project: Project, checked: Checked | None = None, *, only: set[str] | None = None,
+          runner: Runner | None = None, report: Report | None = None,
+          warmup: Warmup | None = None) -> BuildResult:
+    """Make the PDFs: every bundle and the verzamelbundel, or only the bundles in `only`."""
+    inputs = inputs_digest(project)
+    warmup = warmup or prepare_renderer(project)
+    checked = checked or check(project)
     with exclusive(project.build / ".lock"):
         remove_stale_temporaries(project.output, project.build)
         own = runner is None
         runner = runner or Runner()
         try:
-            return Pipeline(project, checked, runner, report).run(only, inputs)
+            return Pipeline(project, checked, runner, report, warmup).run(only, inputs)
         finally:
             if own:
                 runner.close()
@@ -129,8 +139,9 @@ def build(project: Project, checked: Checked | None = None, *, only: set[str] | 
 
 class Pipeline:
     def __init__(self, project: Project, checked: Checked, runner: Runner,
-                 report: Report | None) -> None:
+                 report: Report | None, warmup: Warmup) -> None:
         self.project = project
+        self.warmup = warmup
         self.checked = checked
         self.runner = runner
         self.report = report or (lambda event: None)
@@ -144,8 +155,6 @@ class Pipeline:
     # --- the steps ------------------------------------------------------------------
 
     def run(self, only: set[str] | None, inputs: str) -> BuildResult:
-        project = self.project
-        write_fonts_css(project.layouts, project.build / FONTS_CSS)
         plans = self.plans(only)
         self.books = {plan.order: plan.slug for plan in plans}
         units = self.typeset(self.unit_docs(plans))
@@ -316,7 +325,7 @@ class Pipeline:
         for book in totals:
             self.report(Event("zetten", book, done[book], totals[book]))
         if jobs:
-            import weasyprint  # noqa: F401 - loaded once here, so forked workers share it
+            self.warmup.wait()  # WeasyPrint loaded here first, so forked workers share it
 
             def finished(index: int) -> None:
                 book = self.books.get(jobs[index].order[0], "")
@@ -334,7 +343,12 @@ class Pipeline:
         return unit_stylesheets(layouts, build) if tagged else stamp_stylesheets(layouts, build)
 
     def allowed(self, doc: UnitDoc) -> tuple[Path, ...]:
-        return (self.project.content, self.project.layouts, self.project.build, *font_folders())
+        return _allowed(self.project)
+
+
+def _allowed(project: Project) -> tuple[Path, ...]:
+    """What a document may read: the project's content, layouts and build, and the fonts."""
+    return (project.content, project.layouts, project.build, *font_folders())
 
 
 def _estimate(plan: BookPlan) -> int:

@@ -50,12 +50,13 @@ def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None 
     """One check or build, reported in Dutch; returns the exit code."""
     started = time.perf_counter()
     from . import messages as msg
-    from .build import build, check
+    from .build import build, check, prepare_renderer
     from .errors import ContentError, MergeError, RenderError
 
     view = None
     try:
         only = selected_bundles(project, bundles) if bundles else None
+        warmup = prepare_renderer(project) if opdracht == "build" else None
         checked = check(project, only)
         for warning in checked.warnings:
             print(warning.format(), file=sys.stderr)
@@ -67,7 +68,7 @@ def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None 
         from .progress import ProgressView, summary_table
 
         view = ProgressView()
-        result = build(project, checked, only=only, runner=runner, report=view)
+        result = build(project, checked, only=only, runner=runner, report=view, warmup=warmup)
         view.close()
     except ContentError as error:
         for problem in sorted([*error.problems, *error.warnings], key=lambda p: p.location()):
