@@ -8,7 +8,7 @@ RUNTIME  := $(VENV)/.runtime-installed
 TESTDEPS := $(VENV)/.test-installed
 
 .DEFAULT_GOAL := pdf
-.PHONY: pdf check test bench clean help system watch
+.PHONY: pdf check test bench clean help system watch preview bundel
 
 help: ## deze lijst
 	@echo "Gebruik: make [doel]"
@@ -22,6 +22,13 @@ check: $(RUNTIME) ## controleer alleen de inhoud (snel, zonder PDF's te maken)
 
 watch: $(RUNTIME) ## bouw opnieuw zodra je een bestand in content/ bewaart (stoppen: Ctrl-C)
 	@$(VENV)/bin/bundelpers watch
+
+preview: $(RUNTIME) ## bekijk een bundel in je browser, bijgewerkt bij elke keer bewaren (make preview BUNDEL=3)
+	@$(VENV)/bin/bundelpers preview $(BUNDEL)
+
+bundel: $(RUNTIME) ## controleer en maak alleen bundel NR (make bundel NR=3); de rest blijft zoals hij is
+	@test -n "$(NR)" || { echo "Zeg welke bundel: make bundel NR=3 (het nummer of de mapnaam)"; exit 2; }
+	@$(VENV)/bin/bundelpers build $(NR)
 
 test: $(TESTDEPS) ## draai alle tests
 	@$(PYTHON) -m pytest -q

@@ -276,3 +276,73 @@ class BookPdf:
                 found.append({"subtype": str(obj.get("/Subtype")),
                               "name": str(obj.get("/BaseFont")), "embedded": embedded})
         return found
+
+
+# --- White space ----------------------------------------------------------------------
+
+LINE = 14.0  # the body's leading, in points: a hole is counted in these lines
+
+
+def content_boxes(pdf: pdfium.PdfDocument, index: int) -> list[tuple[float, float]]:
+    """(top, bottom) of everything printed inside the text block's height, measured from
+    the top of the page; running heads and folios (in the margins) are left out."""
+    page = pdf[index]
+    _, height = page.get_size()
+    boxes = []
+    for obj in page.get_objects(max_depth=1):
+        _, bottom, _, top = obj.get_bounds()
+        top, bottom = height - top, height - bottom
+        if bottom <= TOP or top >= height - BOTTOM:
+            continue  # furniture, entirely in the top or bottom margin
+        boxes.append((max(top, TOP), min(bottom, height - BOTTOM)))
+    return sorted(boxes)
+
+
+def largest_gap(pdf: pdfium.PdfDocument, index: int) -> float:
+    """The tallest stretch of the text block with nothing printed in it, below the page's
+    first content: between two things printed, or from the last one to the foot of the
+    text block. In body lines."""
+    _, height = pdf[index].get_size()
+    boxes = content_boxes(pdf, index)
+    if not boxes:
+        return 0.0
+    gap, reach = 0.0, boxes[0][1]
+    for top, bottom in boxes[1:]:
+        gap = max(gap, top - reach)
+        reach = max(reach, bottom)
+    gap = max(gap, height - BOTTOM - reach)
+    return gap / LINE
+
+
+def chapter_spans(book: "BookPdf") -> list[tuple[str, int, int]]:
+    """(title, first page, last page with text) of every chapter, from the bookmarks: a
+    top-level bookmark other than "Inhoud" opens a chapter; in the verzamelbundel a part's
+    bookmark (whose children have children of their own) holds its chapters."""
+    chapters, boundaries = [], {len(book) - 1}  # the back cover ends the last chapter
+    for mark in book.outline:
+        boundaries.add(mark.page)
+        if any(child.children for child in mark.children):
+            chapters += [(child.title, child.page) for child in mark.children]
+            boundaries |= {child.page for child in mark.children}
+        elif mark.title != "Inhoud":
+            chapters.append((mark.title, mark.page))
+    spans = []
+    for title, first in chapters:
+        end = min(page for page in boundaries if page > first) - 1
+        while end > first and not book.flat_text(end):
+            end -= 1
+        spans.append((title, first, end))
+    return spans
+
+
+def holes(path: Path, limit: float = 3.0) -> list[tuple[int, str, float]]:
+    """(folio, chapter, lines) of every page but a chapter's last whose text block has a
+    stretch of white space taller than `limit` body lines."""
+    book = BookPdf(path)
+    found = []
+    for title, first, last in chapter_spans(book):
+        for index in range(first, last):
+            gap = largest_gap(book._pdfium, index)
+            if gap > limit:
+                found.append((index + 1, title, round(gap, 1)))
+    return found

@@ -155,20 +155,8 @@ class Pipeline:
     # --- the steps ------------------------------------------------------------------
 
     def run(self, only: set[str] | None, inputs: str) -> BuildResult:
-        plans = self.plans(only)
-        self.books = {plan.order: plan.slug for plan in plans}
-        units = self.typeset(self.unit_docs(plans))
-        laid = self.paginate(plans, units)
-        # Books made of other books' pages (a case on its own keeps its bundle's folios).
-        derived = [extra for plan in plans for extra in derived_plans(self.layout, plan, laid[plan.slug])]
-        if derived:
-            first = len(self.books)
-            for number, plan in enumerate(derived):
-                plan.order = first + number
-                self.books[plan.order] = plan.slug
-            units.update(self.typeset(self.unit_docs(derived)))
-            laid.update(self.paginate(derived, units))
-        result = self.assemble([*plans, *derived], laid)
+        plans, laid = self.lay_out(only)
+        result = self.assemble(plans, laid)
         result.typeset = self.typeset_count
         if only is None:
             # Everything was built from these inputs: a next build without changes can stop
@@ -177,6 +165,25 @@ class Pipeline:
             self.store.prune()
         self.state.save()
         return result
+
+    def lay_out(self, only: set[str] | None, derived: bool = True) -> tuple[list[BookPlan], dict[str, Laid]]:
+        """Every book planned, its units typeset (or found in the store) and paginated;
+        with `derived`, also the books made of other books' pages."""
+        plans = self.plans(only)
+        self.books = {plan.order: plan.slug for plan in plans}
+        units = self.typeset(self.unit_docs(plans))
+        laid = self.paginate(plans, units)
+        # Books made of other books' pages (a case on its own keeps its bundle's folios).
+        extra = [book for plan in plans for book in derived_plans(self.layout, plan, laid[plan.slug])] \
+            if derived else []
+        if extra:
+            first = len(self.books)
+            for number, plan in enumerate(extra):
+                plan.order = first + number
+                self.books[plan.order] = plan.slug
+            units.update(self.typeset(self.unit_docs(extra)))
+            laid.update(self.paginate(extra, units))
+        return [*plans, *extra], laid
 
     def assemble(self, plans: list[BookPlan], laid: dict[str, Laid]) -> BuildResult:
         """Write every book whose inputs changed; the rest are left as they are."""

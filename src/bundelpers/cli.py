@@ -27,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("bundels", nargs="*", metavar="BUNDEL",
                        help="alleen deze bundel(s), zonder verzamelbundel: mapnaam of nummer")
     commands.add_parser("watch", help="opnieuw bouwen zodra je een bestand in content/ bewaart")
+    show = commands.add_parser("preview", help="de pagina's van een bundel in je browser, bijgewerkt bij elke keer bewaren")
+    show.add_argument("bundel", nargs="?", metavar="BUNDEL", help="mapnaam of nummer (standaard de eerste bundel)")
+    show.add_argument("--poort", type=int, default=8321, help="poort op 127.0.0.1 (standaard 8321)")
+    show.add_argument("--geen-browser", action="store_true", help="de browser niet zelf openen")
     # A shared --project after the command works too: `bundelpers build --project x`.
     for command in commands.choices.values():
         command.add_argument("--project", type=Path, default=argparse.SUPPRESS,
@@ -35,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(args.project.resolve())
     if args.opdracht == "watch":
         return watch(project)
+    if args.opdracht == "preview":
+        return start_preview(project, args.bundel, args.poort, not args.geen_browser)
     if args.opdracht == "build" and not args.bundels:
         from .state import UP_TO_DATE, up_to_date
 
@@ -133,6 +139,26 @@ def selected_bundles(project: Project, names: list[str]) -> set[str]:
             raise UnknownBundle(msg.BUNDLE_UNKNOWN.format(name=name, known=", ".join(folders) or "-"))
         chosen.add(folder)
     return chosen
+
+
+def start_preview(project: Project, name: str | None, port: int, open_browser: bool) -> int:
+    from . import messages as msg
+    from .preview import preview
+
+    folders = sorted(p.name for p in project.content.iterdir()
+                     if p.is_dir() and (p / "bundel.yaml").is_file()) if project.content.is_dir() else []
+    try:
+        slug = next(iter(selected_bundles(project, [name]))) if name else (folders[0] if folders else None)
+    except UnknownBundle as error:
+        print(f"fout: {error}\n    {msg.BUNDLE_UNKNOWN_HINT}", file=sys.stderr)
+        return 1
+    if slug is None:
+        print(f"fout: {msg.PREVIEW_NO_BUNDLE}", file=sys.stderr)
+        return 1
+    try:
+        return preview(project, slug, [f for f in folders if f != slug], port, open_browser)
+    except OSError:  # the port is taken: any free one will do
+        return preview(project, slug, [f for f in folders if f != slug], 0, open_browser)
 
 
 def _close(view) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pikepdf
 
+from ..digests import digest
 from ..errors import RenderError
 from ..layout.units import UnitDoc
 from .store import Rendered, Store
@@ -42,12 +43,24 @@ def typeset_unit(job: UnitJob) -> Rendered:
         raise UnitFailed(job.doc.name, refused_url=refusal.url) from None
     except RenderError as error:
         raise UnitFailed(job.doc.name, reason=str(error)) from None
-    pdf_bytes = result.pdf
+    pdf = pikepdf.open(io.BytesIO(result.pdf))
     if job.tagged:
-        pdf = pikepdf.open(io.BytesIO(pdf_bytes))
         repair_tags(pdf, job.key[:12])
-        buffer = io.BytesIO()
-        pdf.save(buffer, deterministic_id=True)
-        pdf_bytes = buffer.getvalue()
-    return Store(job.store).put(job.key, job.doc.name, pdf_bytes, result.pages, result.anchors,
-                                result.warnings)
+    buffer = io.BytesIO()
+    pdf.save(buffer, deterministic_id=True)
+    # What each page draws: a page whose drawing did not change looks the same (the live
+    # preview redraws only the others).
+    drawings = [digest(*(stream.read_raw_bytes() for stream in _streams(page))) for page in pdf.pages]
+    return Store(job.store).put(job.key, job.doc.name, buffer.getvalue(), result.pages,
+                                result.anchors, result.warnings, {"drawings": drawings})
+
+
+def _streams(page: pikepdf.Page) -> list[pikepdf.Stream]:
+    """The page's content and the images and drawings it paints (SVGs become forms)."""
+    contents = page.obj.get(pikepdf.Name.Contents)
+    streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents else []
+    resources = page.obj.get(pikepdf.Name.Resources)
+    xobjects = resources.get(pikepdf.Name.XObject) if resources is not None else None
+    if isinstance(xobjects, pikepdf.Dictionary):
+        streams += [xobjects[name] for name in sorted(xobjects.keys())]
+    return streams
