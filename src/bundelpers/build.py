@@ -196,7 +196,7 @@ class Pipeline:
         for plan in plans:
             if plan.contents_index is None:
                 rendered = self._rendered(plan, units, None)
-                done[plan.slug] = Laid(paginate(plan.pieces(rendered)), rendered)
+                done[plan.slug] = Laid(paginate(plan.pieces(rendered), plan.end_on_verso), rendered)
         guesses = {plan.slug: self.state.hints.get(f"inhoud:{plan.slug}") or _estimate(plan)
                    for plan in plans}
         for _ in range(MAX_CONTENTS_ROUNDS):
@@ -206,7 +206,7 @@ class Pipeline:
             wanted, layouts = {}, {}
             for plan in pending:
                 placeholder = Rendered("", Path("inhoud.pdf"), guesses[plan.slug], {})
-                pagination = paginate(plan.pieces(self._rendered(plan, units, placeholder)))
+                pagination = paginate(plan.pieces(self._rendered(plan, units, placeholder)), plan.end_on_verso)
                 doc = plan.contents_doc(plan.contents_groups(pagination, False))
                 layouts[plan.slug] = doc
                 wanted[self.key(doc)] = ((plan.order, plan.contents_index), doc, True)
@@ -215,7 +215,7 @@ class Pipeline:
                 contents = typeset[self.key(layouts[plan.slug])]
                 if _padded(contents.pages) == _padded(guesses[plan.slug]):
                     rendered = self._rendered(plan, units, contents)
-                    done[plan.slug] = Laid(paginate(plan.pieces(rendered)), rendered)
+                    done[plan.slug] = Laid(paginate(plan.pieces(rendered), plan.end_on_verso), rendered)
                     self.state.hints[f"inhoud:{plan.slug}"] = contents.pages
                 else:
                     guesses[plan.slug] = contents.pages

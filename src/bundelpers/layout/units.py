@@ -22,10 +22,12 @@ from .colours import Palette, palette
 from .environment import environment
 
 # Order matters: later sheets refine earlier ones.
-STYLESHEETS = ("page.css", "typography.css", "frontmatter.css", "chapter.css")
+STYLESHEETS = ("page.css", "typography.css", "frontmatter.css", "chapter.css", "offprint.css")
 FURNITURE = ("furniture.css",)
 STAMPS = ("stamps.css",)
 FONTS_CSS = "fonts.css"  # generated into build/
+# Full-colour fields that run off the trimmed page: in the print edition they bleed.
+BLEED_UNITS = frozenset({"omslag", "achterkant", "deeltitel", "omslagvel"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,16 @@ class ContentsGroup:
     subtitle: str = ""
     link: str = ""
     palette: Palette | None = None
+
+
+@dataclass(frozen=True)
+class CaseSource:
+    """Where a case printed on its own comes from, for its first page."""
+
+    first_folio: str
+    last_folio: str
+    bundle_file: str  # the whole bundle's file name, as the reader sees it
+    bundle_link: str  # its address relative to the case's PDF
 
 
 @dataclass(frozen=True)
@@ -95,10 +107,14 @@ def stamp_stylesheets(layouts: Path, build: Path) -> tuple[Path, ...]:
 class Layout:
     """The layouts/ folder of one project, turning prepared books into documents."""
 
-    def __init__(self, layouts: Path, build: Path) -> None:
+    def __init__(self, layouts: Path, build: Path, bleed: bool = False) -> None:
         self.layouts = layouts
         self.build = build
         self.env = environment(layouts)
+        # The print edition: units whose colour touches the trim are typeset with bleed
+        # (css/bleed.css); every other unit stays the very same document, and so is
+        # taken from the store instead of being typeset again.
+        self.bleed = bleed
         self._chapters: dict[tuple[str, str], UnitDoc] = {}
 
     def folder(self, slug: str) -> Path:
@@ -120,6 +136,9 @@ class Layout:
         }
 
     def _unit(self, name: str, base: Path, context: dict, images: Sequence[Path] = ()) -> UnitDoc:
+        if self.bleed and context["unit"] in BLEED_UNITS:
+            context = {**context, "bleed": True}
+            name = f"{name}-afloop"
         html = self.env.get_template("unit.html.j2").render(**context)
         return UnitDoc(name, html, base, tuple(images))
 
@@ -145,6 +164,13 @@ class Layout:
                 {**self._bundle_context(book), "unit": "hoofdstuk", "chapter": chapter},
                 chapter.images)
         return self._chapters[key]
+
+    def case_source(self, book: BookBundle, chapter: BookChapter, source: CaseSource) -> UnitDoc:
+        """The first page of a case published on its own: where it comes from, the
+        colophon's essentials and a link to the whole bundle."""
+        return self._unit(f"{book.slug}/{chapter.anchor}-bron", self.folder(book.slug),
+                          {**self._bundle_context(book), "unit": "overdruk", "chapter": chapter,
+                           "source": source, "edition": book.edition})
 
     def bundle_backcover(self, book: BookBundle) -> UnitDoc:
         return self._unit(f"{book.slug}/achterkant", self.folder(book.slug),

@@ -50,6 +50,7 @@ class BookPlan:
     order: int = 0  # reading order among the books, for error reports
     bundle: BookBundle | None = None  # the bundle, for its whole-book HTML
     link_titles: dict[str, str] = field(default_factory=dict)
+    end_on_verso: bool = True  # a book ends on a verso; a case on its own just ends
 
     @property
     def contents_index(self) -> int | None:
@@ -167,5 +168,8 @@ def collection_plan(layout: Layout, book: CollectionBook, target: Path, order: i
 
 
 def derived_plans(layout: Layout, plan: BookPlan, laid) -> list[BookPlan]:  # type: ignore[no-untyped-def]
-    """Books made from the pages of `plan` once it is paginated (none yet)."""
-    return []
+    """Books made from the pages of `plan` once it is paginated: each case of a bundle
+    on its own (publish/cases.py)."""
+    from .cases import case_plans  # cases.py builds on this module's plans
+
+    return case_plans(layout, plan, laid.pagination)
