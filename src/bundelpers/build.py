@@ -26,6 +26,7 @@ from .prepare.book import BookBundle, prepare_series
 from .prepare.collection import CollectionBook, collection_slug, prepare_collection
 from .project import Project
 from .publish.books import BookPlan, bundle_plan, collection_plan, derived_plans
+from .publish.downloads import publish_downloads
 from .publish.write import AssemblyJob, Written, write_book
 from .read.content import Series, load_series
 from .render.jobs import Job, Runner
@@ -135,6 +136,7 @@ class Pipeline:
             laid.update(self.paginate(derived, units))
         result = self.assemble([*plans, *derived], laid)
         result.typeset = self.typeset_count
+        publish_downloads(self.project, self.checked.books, self.checked.collection, self.state)
         self.state.save()
         if only is None:
             self.store.prune()
