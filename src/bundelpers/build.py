@@ -149,9 +149,7 @@ class Pipeline:
         for plan in plans:
             book = laid[plan.slug]
             sheets = self.sheets(plan, book.pagination)
-            inputs = digest(self.tools, *(unit.key for unit in book.rendered),
-                            *(f"{ref}:{sheets[ref].name}" for ref in sorted(sheets, key=str)),
-                            repr(plan.info), repr(plan.groups), repr(sorted(plan.link_titles.items())))
+            inputs = self.book_inputs(plan, book, sheets)
             if plan.bundle is not None:
                 self.write_whole_bundle(plan, book.pagination)
             if self.state.fresh(self.project.root, plan.target, inputs):
@@ -167,6 +165,12 @@ class Pipeline:
         for target, inputs in recorded:
             self.state.record(self.project.root, target, inputs)
         return result
+
+    def book_inputs(self, plan: BookPlan, book: Laid, sheets: dict[SheetRef, Path]) -> str:
+        """Everything an assembled book is made from."""
+        return digest(self.tools, *(unit.key for unit in book.rendered),
+                      *(f"{ref}:{sheets[ref].name}" for ref in sorted(sheets, key=str)),
+                      repr(plan.info), repr(plan.groups), repr(sorted(plan.link_titles.items())))
 
     def plans(self, only: set[str] | None) -> list[BookPlan]:
         books = [book for book in self.checked.books if only is None or book.slug in only]

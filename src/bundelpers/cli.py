@@ -17,9 +17,12 @@ from .project import Project
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bundelpers", description="Maakt de PDF-bundels uit content/.")
-    parser.add_argument("opdracht", choices=["check", "build", "watch"],
+    parser.add_argument("opdracht", choices=["check", "build", "watch", "drukwerk"],
                         help="check: alleen controleren; build: PDF's maken; "
-                             "watch: opnieuw bouwen zodra content/ of layouts/ verandert")
+                             "watch: opnieuw bouwen zodra content/ of layouts/ verandert; "
+                             "drukwerk: drukklare PDF's in bundel_pdf/drukwerk/")
+    parser.add_argument("--snijtekens", action="store_true",
+                        help="drukwerk: met snijtekens rond elke pagina")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="projectmap (standaard: de huidige map)")
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
@@ -33,10 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         if fresh:
             print(UP_TO_DATE)
             return 0
-    return run(project, args.opdracht)
+    return run(project, args.opdracht, marks=args.snijtekens)
 
 
-def run(project: Project, opdracht: str, runner=None) -> int:  # type: ignore[no-untyped-def]
+def run(project: Project, opdracht: str, runner=None, marks: bool = False) -> int:  # type: ignore[no-untyped-def]
     """One check or build, reported in Dutch; returns the exit code."""
     started = time.perf_counter()
     from . import messages as msg
@@ -50,6 +53,12 @@ def run(project: Project, opdracht: str, runner=None) -> int:  # type: ignore[no
         if opdracht == "check":
             chapters = sum(len(book.chapters) for book in checked.books)
             print(msg.CHECK_OK.format(bundles=len(checked.books), chapters=chapters))
+            return 0
+        if opdracht == "drukwerk":
+            from .print_edition import build_print_edition
+
+            printed = build_print_edition(project, checked, marks=marks, runner=runner)
+            report_print_edition(project, printed, time.perf_counter() - started)
             return 0
         result = build(project, checked, runner=runner)
     except ContentError as error:
@@ -74,6 +83,28 @@ def run(project: Project, opdracht: str, runner=None) -> int:  # type: ignore[no
               f"samengevoegd in {written.seconds:.2f} s")
     print(msg.BUILD_OK.format(count=len(result.written), seconds=time.perf_counter() - started))
     return 0
+
+
+def report_print_edition(project: Project, printed, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    from . import messages as msg
+
+    for warning in printed.warnings:
+        print(warning.format(), file=sys.stderr)
+    for written in printed.written:
+        print(f"  {written.path.relative_to(project.output).as_posix()}: "
+              f"{written.pages} pagina's, {written.size / 1024:.0f} KB")
+    for spine in printed.spines:
+        print(msg.PRINT_SPINE.format(name=spine.name, pages=spine.pages,
+                                     spine=_decimal(spine.spine_mm, 1), paper=_decimal(spine.paper_mm, 2)))
+    if not printed.written:
+        print(msg.PRINT_UNCHANGED)
+    folder = printed.folder.relative_to(project.root).as_posix()
+    print(msg.PRINT_OK.format(folder=folder, count=len(printed.written), seconds=seconds))
+
+
+def _decimal(value: float, places: int) -> str:
+    """A number the Dutch way: 2,4."""
+    return f"{value:.{places}f}".rstrip("0").rstrip(".").replace(".", ",") if places else str(value)
 
 
 def render_failure(project: Project, error: Exception) -> str:

@@ -34,8 +34,10 @@ class BuildState:
     hints: dict[str, int] = field(default_factory=dict)  # e.g. a contents' page count
 
     @classmethod
-    def load(cls, project: Project) -> BuildState:
-        path = project.build / "state.json"
+    def load(cls, project: Project, name: str = "state.json") -> BuildState:
+        """The record of the normal build, or of another (the print edition keeps its own,
+        so that `make` never waits for files only `make drukwerk` makes)."""
+        path = project.build / name
         try:
             data = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):

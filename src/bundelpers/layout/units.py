@@ -69,6 +69,29 @@ class CaseSource:
 
 
 @dataclass(frozen=True)
+class CoverSpread:
+    """The print edition's cover sheet: back cover, spine, front cover."""
+
+    trim_width_mm: float  # one cover
+    height_mm: float
+    spine_mm: float
+    spine_text: bool  # wide enough to carry the title
+
+    @property
+    def width_mm(self) -> float:
+        return 2 * self.trim_width_mm + self.spine_mm
+
+
+@dataclass(frozen=True)
+class MarksSheet:
+    """A page of crop marks around a trim of this size."""
+
+    width_mm: float
+    height_mm: float
+    margin_mm: float
+
+
+@dataclass(frozen=True)
 class FolioSheet:
     first: int
     count: int
@@ -208,6 +231,23 @@ class Layout:
         context = {**self._collection_context(book), "unit": "deeltitel", "part": part,
                    "palette": palette(part.kleur)}
         return self._unit(f"{book.slug}/deel-{part.nummer}", self.folder(book.slug), context)
+
+    # --- the print edition ----------------------------------------------------------
+
+    def cover_spread(self, book: BookBundle | CollectionBook, spread: CoverSpread) -> UnitDoc:
+        """Back cover, spine and front cover on one sheet, with bleed."""
+        if isinstance(book, CollectionBook):
+            context = self._collection_context(book)
+        else:
+            context = self._bundle_context(book)
+        images = (book.cover.source,) if getattr(book, "cover", None) and book.cover.source else ()
+        return self._unit(f"{book.slug}/omslagvel", self.folder(book.slug),
+                          {**context, "unit": "omslagvel", "spread": spread}, images)
+
+    def crop_marks(self, sheet: MarksSheet, series) -> UnitDoc:  # type: ignore[no-untyped-def]
+        html = self.env.get_template("marks.html.j2").render(
+            series=series, sheet=sheet, palette=palette("#000000"), linked_styles=())
+        return UnitDoc(f"snijtekens-{sheet.width_mm:g}x{sheet.height_mm:g}", html, self.build)
 
     # --- page furniture -------------------------------------------------------------
 
