@@ -18,10 +18,9 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 import yaml
-from pypdf import PdfReader
-
 from conftest import BuiltProject, build_project, make_project, minimal_files
 from contentinfo import squash
+from pypdf import PdfReader
 from tagcheck import unreachable_mcids
 
 ASCII_NAME = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.pdf$")

@@ -15,14 +15,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from browser import DESKTOP, PHONE, chromium
+from conftest import BuiltProject, build_project, make_project, minimal_files
 
 from bundelpers.build import check
 from bundelpers.layout.colours import contrast
 from bundelpers.project import Project
 from bundelpers.publish.downloads import publish_downloads
 from bundelpers.state import BuildState
-from browser import DESKTOP, PHONE, chromium
-from conftest import BuiltProject, build_project, make_project, minimal_files
 
 MIN_CONTRAST = 4.5
 

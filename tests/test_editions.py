@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-
 from conftest import build_project, make_project, minimal_files
 
 

@@ -13,9 +13,8 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image
-
 from conftest import SERIES_YAML, make_project, minimal_files, run_cli
+from PIL import Image
 
 MM = 72 / 25.4
 TRIM = (170.0, 240.0)

@@ -25,7 +25,8 @@ from .layout.units import FONTS_CSS, FolioSheet, HeadSheet, Layout, UnitDoc, rel
 from .prepare.book import BookBundle, prepare_series
 from .prepare.collection import CollectionBook, collection_slug, prepare_collection
 from .project import Project
-from .publish.books import BookPlan, bundle_plan, collection_plan, derived_plans
+from .publish.books import BookPlan, bundle_plan, collection_plan
+from .publish.cases import derived_plans
 from .publish.downloads import publish_downloads
 from .publish.write import AssemblyJob, Written, write_book
 from .read.content import Series, load_series

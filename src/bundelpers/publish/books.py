@@ -165,11 +165,3 @@ def collection_plan(layout: Layout, book: CollectionBook, target: Path, order: i
     plan.contents_groups = contents_groups
     plan.contents_doc = lambda groups: layout.collection_unit(book, CONTENTS, contents=groups)
     return plan
-
-
-def derived_plans(layout: Layout, plan: BookPlan, laid) -> list[BookPlan]:  # type: ignore[no-untyped-def]
-    """Books made from the pages of `plan` once it is paginated: each case of a bundle
-    on its own (publish/cases.py)."""
-    from .cases import case_plans  # cases.py builds on this module's plans
-
-    return case_plans(layout, plan, laid.pagination)

@@ -35,6 +35,12 @@ def case_folder(bundle_target: Path) -> Path:
     return bundle_target.with_suffix("")
 
 
+def derived_plans(layout: Layout, plan: BookPlan, laid) -> list[BookPlan]:  # type: ignore[no-untyped-def]
+    """Books made from the pages of `plan` once it is paginated (`laid`): each case of a
+    bundle on its own."""
+    return case_plans(layout, plan, laid.pagination)
+
+
 def case_plans(layout: Layout, plan: BookPlan, pagination: Pagination) -> list[BookPlan]:
     """One book per case of a bundle plan (none for other books)."""
     book = plan.bundle

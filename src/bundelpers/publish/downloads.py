@@ -19,7 +19,7 @@ from ..files import write_bytes_atomically, write_text_atomically
 from ..layout.colours import Palette, palette
 from ..layout.environment import environment
 from ..layout.units import relative_url
-from ..prepare.book import BookBundle
+from ..prepare.book import BookBundle, BookChapter
 from ..prepare.collection import CollectionBook, collection_slug
 from ..project import Project
 from ..state import BuildState
@@ -118,19 +118,19 @@ def _shown(books: list[BookBundle], collection: CollectionBook | None) -> str:
     return repr((shown, collection.front if collection else None))
 
 
-def _case_targets(project: Project, book: BookBundle) -> list[tuple[Path, object]]:
+def _case_targets(project: Project, book: BookBundle) -> list[tuple[Path, BookChapter]]:
     folder = case_folder(project.bundle_pdf(book.slug))
     return [(folder / case_file_name(book.case_numbers[chapter.anchor], chapter), chapter)
             for chapter in book.chapters if chapter.is_case]
 
 
 def _bundle_entry(project: Project, state: BuildState, book: BookBundle,
-                  cases: list[tuple[Path, object]]) -> BundleEntry:
+                  cases: list[tuple[Path, BookChapter]]) -> BundleEntry:
     output = project.output
     path = project.bundle_pdf(book.slug)
     links = tuple(
-        CaseLink(book.case_numbers[chapter.anchor], chapter.meta.titel,  # type: ignore[attr-defined]
-                 chapter.meta.plaats, _facts(output, case))  # type: ignore[attr-defined]
+        CaseLink(book.case_numbers[chapter.anchor], chapter.meta.titel, chapter.meta.plaats or "",
+                 _facts(output, case))
         for case, chapter in cases if case.is_file())
     return BundleEntry(book, palette(book.meta.kleur), _facts(output, path),
                        _thumbnail(project, state, path, book.slug), links)
@@ -190,7 +190,7 @@ def _png(image) -> bytes:  # type: ignore[no-untyped-def]
     return buffer.getvalue()
 
 
-def _remove_stale_cases(project: Project, planned: dict[str, list[tuple[Path, object]]],
+def _remove_stale_cases(project: Project, planned: dict[str, list[tuple[Path, BookChapter]]],
                         state: BuildState) -> None:
     """Case PDFs of a bundle that no longer has that case (renamed, moved, removed)."""
     for slug, targets in planned.items():
