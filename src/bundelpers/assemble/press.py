@@ -73,7 +73,7 @@ def prepare_for_press(pdf: pikepdf.Pdf, press: Press) -> None:
 
 
 def _draw_marks(pdf: pikepdf.Pdf, page: pikepdf.Page, form: pikepdf.Object, trim: Box) -> None:
-    name = page.add_resource(form, Name.XObject, prefix="Snijteken")
+    name = page.add_resource(form, Name.XObject, Name.Snijtekens)  # a fixed name: same bytes
     # The sheet's trim starts at its origin, like the page's; move it to the page's trim.
     move = b"1 0 0 1 %.4f %.4f cm " % (trim[0], trim[1])
     page.contents_add(pdf.make_stream(b"q\n"), prepend=True)
