@@ -8,7 +8,7 @@ RUNTIME  := $(VENV)/.runtime-installed
 TESTDEPS := $(VENV)/.test-installed
 
 .DEFAULT_GOAL := pdf
-.PHONY: pdf check test bench clean help system watch preview bundel
+.PHONY: pdf check test bench clean help system watch preview bundel drukwerk
 
 help: ## deze lijst
 	@echo "Gebruik: make [doel]"
@@ -16,6 +16,9 @@ help: ## deze lijst
 
 pdf: $(RUNTIME) ## controleer de inhoud en maak alle PDF's in bundel_pdf/
 	@$(VENV)/bin/bundelpers build
+
+drukwerk: $(RUNTIME) ## drukklare PDF's en omslagen in bundel_pdf/drukwerk/ (snijtekens erbij: make drukwerk SNIJTEKENS=ja)
+	@$(VENV)/bin/bundelpers drukwerk $(if $(filter ja,$(SNIJTEKENS)),--snijtekens)
 
 check: $(RUNTIME) ## controleer alleen de inhoud (snel, zonder PDF's te maken)
 	@$(VENV)/bin/bundelpers check

@@ -14,6 +14,7 @@ need libpango-1.0.so.0 "libpango-1.0-0 libpangoft2-1.0-0"
 need libharfbuzz-subset.so.0 libharfbuzz-subset0
 if [ "${1:-}" = "test" ]; then
   need mutool mupdf-tools  # a strict second reader for every PDF (tests/test_streams.py)
+  need chromium chromium  # the browser the tests open the download page and the preview in
 fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

@@ -38,6 +38,7 @@ def test_sigkill_mid_render_leaves_the_previous_pdf_intact_and_no_temporaries(pr
     assert run_cli(project, "build").returncode == 0
     pdf = project / "bundel_pdf" / "testbundel-1.pdf"
     before = pdf.read_bytes()
+    published = sorted(p.relative_to(project).as_posix() for p in (project / "bundel_pdf").rglob("*"))
 
     bundle_yaml = project / "content/testbundel-1/bundel.yaml"
     bundle_yaml.write_text(bundle_yaml.read_text().replace("Testbundel 1", "Testbundel 1 herzien"))
@@ -54,8 +55,9 @@ def test_sigkill_mid_render_leaves_the_previous_pdf_intact_and_no_temporaries(pr
     process.wait()
 
     assert pdf.read_bytes() == before
-    assert sorted(p.name for p in (project / "bundel_pdf").iterdir()) == [
-        "testbundel-1.pdf", "testreeks-verzamelbundel.pdf"]
+    # The PDFs, the case PDFs and the download page as they were; nothing half-written.
+    assert sorted(p.relative_to(project).as_posix()
+                  for p in (project / "bundel_pdf").rglob("*")) == published
 
     again = run_cli(project, "build")
     assert again.returncode == 0, again.stderr

@@ -52,5 +52,13 @@ def test_undoing_an_edit_gives_back_the_same_pdfs(elsewhere: BuiltProject) -> No
 
 
 def test_the_build_leaves_nothing_but_the_pdfs_in_bundel_pdf(elsewhere: BuiltProject) -> None:
-    assert sorted(path.name for path in (elsewhere.root / "bundel_pdf").iterdir()) == sorted(
-        path.name for path in elsewhere.pdfs)
+    """The books, each case of a bundle in the bundle's folder, and the download page
+    with its cover thumbnails: nothing else (no temporary file, no print edition)."""
+    output = elsewhere.root / "bundel_pdf"
+    expected = {path.name for path in elsewhere.pdfs} | {"index.html", "omslagen"}
+    expected |= {bundle.slug for bundle in elsewhere.series.bundles}
+    assert sorted(path.name for path in output.iterdir()) == sorted(expected)
+    for bundle in elsewhere.series.bundles:
+        assert all(path.suffix == ".pdf" for path in (output / bundle.slug).iterdir())
+    assert sorted(path.name for path in (output / "omslagen").iterdir()) == sorted(
+        f"{path.stem}.png" for path in elsewhere.pdfs)

@@ -25,14 +25,16 @@ from .layout.units import FONTS_CSS, FolioSheet, HeadSheet, Layout, UnitDoc, rel
 from .prepare.book import BookBundle, prepare_series
 from .prepare.collection import CollectionBook, collection_slug, prepare_collection
 from .project import Project
-from .publish.books import BookPlan, bundle_plan, collection_plan, derived_plans
+from .publish.books import BookPlan, bundle_plan, collection_plan
+from .publish.cases import derived_plans
+from .publish.downloads import publish_downloads
 from .publish.write import AssemblyJob, Written, write_book
 from .read.content import Series, load_series
 from .render.jobs import Job, Runner
 from .render.store import Rendered, Store, unit_key
 from .render.units import UnitJob, typeset_unit
 from .render.warmup import Warmup
-from .state import BuildState, inputs_digest
+from .state import BOOKS, BuildState, inputs_digest
 
 # A contents whose length is not known yet is assumed to fill this many pages per entry.
 ENTRIES_PER_CONTENTS_PAGE = 14
@@ -159,10 +161,11 @@ class Pipeline:
         result = self.assemble(plans, laid)
         result.typeset = self.typeset_count
         if only is None:
+            publish_downloads(self.project, self.checked.books, self.checked.collection, self.state)
             # Everything was built from these inputs: a next build without changes can stop
             # at once, and what no book used is gone from the store.
             self.state.inputs = inputs
-            self.store.prune()
+            self.store.prune(self.state.keep(BOOKS, self.store.used))
         self.state.save()
         return result
 
@@ -192,9 +195,7 @@ class Pipeline:
         for plan in plans:
             book = laid[plan.slug]
             sheets = self.sheets(plan, book.pagination)
-            inputs = digest(self.tools, *(unit.key for unit in book.rendered),
-                            *(f"{ref}:{sheets[ref].name}" for ref in sorted(sheets, key=str)),
-                            repr(plan.info), repr(plan.groups), repr(sorted(plan.link_titles.items())))
+            inputs = self.book_inputs(plan, book, sheets)
             if plan.bundle is not None:
                 self.write_whole_bundle(plan, book.pagination)
             if self.state.fresh(self.project.root, plan.target, inputs):
@@ -213,6 +214,12 @@ class Pipeline:
         for (target, inputs), book in zip(recorded, result.written, strict=True):
             self.state.record(self.project.root, target, inputs, book.pages)
         return result
+
+    def book_inputs(self, plan: BookPlan, book: Laid, sheets: dict[SheetRef, Path]) -> str:
+        """Everything an assembled book is made from."""
+        return digest(self.tools, *(unit.key for unit in book.rendered),
+                      *(f"{ref}:{sheets[ref].name}" for ref in sorted(sheets, key=str)),
+                      repr(plan.info), repr(plan.groups), repr(sorted(plan.link_titles.items())))
 
     def plans(self, only: set[str] | None) -> list[BookPlan]:
         books = [book for book in self.checked.books if only is None or book.slug in only]
@@ -244,7 +251,7 @@ class Pipeline:
         for plan in plans:
             if plan.contents_index is None:
                 rendered = self._rendered(plan, units, None)
-                done[plan.slug] = Laid(paginate(plan.pieces(rendered)), rendered)
+                done[plan.slug] = Laid(paginate(plan.pieces(rendered), plan.end_on_verso), rendered)
         guesses = {plan.slug: self.state.hints.get(f"inhoud:{plan.slug}") or _estimate(plan)
                    for plan in plans}
         for _ in range(MAX_CONTENTS_ROUNDS):
@@ -254,7 +261,7 @@ class Pipeline:
             wanted, layouts = {}, {}
             for plan in pending:
                 placeholder = Rendered("", Path("inhoud.pdf"), guesses[plan.slug], {})
-                pagination = paginate(plan.pieces(self._rendered(plan, units, placeholder)))
+                pagination = paginate(plan.pieces(self._rendered(plan, units, placeholder)), plan.end_on_verso)
                 doc = plan.contents_doc(plan.contents_groups(pagination, False))
                 layouts[plan.slug] = doc
                 wanted[self.key(doc)] = ((plan.order, plan.contents_index), doc, True)
@@ -263,7 +270,7 @@ class Pipeline:
                 contents = typeset[self.key(layouts[plan.slug])]
                 if _padded(contents.pages) == _padded(guesses[plan.slug]):
                     rendered = self._rendered(plan, units, contents)
-                    done[plan.slug] = Laid(paginate(plan.pieces(rendered)), rendered)
+                    done[plan.slug] = Laid(paginate(plan.pieces(rendered), plan.end_on_verso), rendered)
                     self.state.hints[f"inhoud:{plan.slug}"] = contents.pages
                 else:
                     guesses[plan.slug] = contents.pages

@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("bundels", nargs="*", metavar="BUNDEL",
                        help="alleen deze bundel(s), zonder verzamelbundel: mapnaam of nummer")
     commands.add_parser("watch", help="opnieuw bouwen zodra je een bestand in content/ bewaart")
+    press = commands.add_parser("drukwerk", help="drukklare PDF's in bundel_pdf/drukwerk/ (met afloop)")
+    press.add_argument("--snijtekens", action="store_true", help="met snijtekens rond elke pagina")
     show = commands.add_parser("preview", help="de pagina's van een bundel in je browser, bijgewerkt bij elke keer bewaren")
     show.add_argument("bundel", nargs="?", metavar="BUNDEL", help="mapnaam of nummer (standaard de eerste bundel)")
     show.add_argument("--poort", type=int, default=8321, help="poort op 127.0.0.1 (standaard 8321)")
@@ -49,10 +51,12 @@ def main(argv: list[str] | None = None) -> int:
         if fresh:
             print(UP_TO_DATE)
             return 0
-    return run(project, args.opdracht, bundles=args.bundels)
+    return run(project, args.opdracht, bundles=args.bundels if args.opdracht in ("check", "build") else None,
+               marks=getattr(args, "snijtekens", False))
 
 
-def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None = None) -> int:  # type: ignore[no-untyped-def]
+def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None = None,  # type: ignore[no-untyped-def]
+        marks: bool = False) -> int:
     """One check or build, reported in Dutch; returns the exit code."""
     started = time.perf_counter()
     from . import messages as msg
@@ -62,7 +66,7 @@ def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None 
     view = None
     try:
         only = selected_bundles(project, bundles) if bundles else None
-        warmup = prepare_renderer(project) if opdracht == "build" else None
+        warmup = prepare_renderer(project) if opdracht in ("build", "drukwerk") else None
         checked = check(project, only)
         for warning in checked.warnings:
             print(warning.format(), file=sys.stderr)
@@ -70,6 +74,12 @@ def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None 
             books = [book for book in checked.books if only is None or book.slug in only]
             chapters = sum(len(book.chapters) for book in books)
             print(msg.CHECK_OK.format(bundles=len(books), chapters=chapters))
+            return 0
+        if opdracht == "drukwerk":
+            from .print_edition import build_print_edition
+
+            printed = build_print_edition(project, checked, marks=marks, runner=runner, warmup=warmup)
+            report_print_edition(project, printed, time.perf_counter() - started)
             return 0
         from .progress import ProgressView, summary_table
 
@@ -164,6 +174,28 @@ def start_preview(project: Project, name: str | None, port: int, open_browser: b
 def _close(view) -> None:  # type: ignore[no-untyped-def]
     if view is not None:
         view.close()
+
+
+def report_print_edition(project: Project, printed, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    from . import messages as msg
+
+    for warning in printed.warnings:
+        print(warning.format(), file=sys.stderr)
+    for written in printed.written:
+        print(f"  {written.path.relative_to(project.output).as_posix()}: "
+              f"{written.pages} pagina's, {written.size / 1024:.0f} KB")
+    for spine in printed.spines:
+        print(msg.PRINT_SPINE.format(name=spine.name, pages=spine.pages,
+                                     spine=_decimal(spine.spine_mm, 1), paper=_decimal(spine.paper_mm, 2)))
+    if not printed.written:
+        print(msg.PRINT_UNCHANGED)
+    folder = printed.folder.relative_to(project.root).as_posix()
+    print(msg.PRINT_OK.format(folder=folder, count=len(printed.written), seconds=seconds))
+
+
+def _decimal(value: float, places: int) -> str:
+    """A number the Dutch way: 2,4."""
+    return f"{value:.{places}f}".rstrip("0").rstrip(".").replace(".", ",") if places else str(value)
 
 
 def render_failure(project: Project, error: Exception) -> str:

@@ -117,6 +117,14 @@ EXPECT_SLUG = "'{value}' mag alleen kleine letters, cijfers en streepjes bevatte
 EXPECT_LANG = "'{value}' is geen taalcode; gebruik bijvoorbeeld 'nl' of 'en-GB'."
 EXPECT_SOORT = "'soort' moet 'hoofdstuk' of 'casus' zijn, niet '{value}'."
 VALUE_INVALID = "Deze waarde is ongeldig: {detail}."
+EXPECT_PAPER_THICKNESS = (
+    "'{value}' is geen papierdikte: hier hoort de dikte van één vel in millimeter, een "
+    "getal tussen {low} en {high}."
+)
+EXPECT_PAPER_THICKNESS_HINT = (
+    "Schrijf bijvoorbeeld 'papierdikte_mm: 0.1' (met een punt, zonder 'mm'); de drukker "
+    "weet de dikte van zijn papier."
+)
 
 # --- bundles and chapters --------------------------------------------------
 NUMBER_TAKEN = "Bundelnummer {nummer} wordt ook gebruikt door {other}."
@@ -190,6 +198,7 @@ PROGRESS_BOOK = "{book} {done}/{total}"
 PROGRESS_LIVE = "Zetten: {books}  ({seconds:.0f} s)"
 PROGRESS_TYPESET = "{book}: {done} van {total} delen gezet ({seconds:.1f} s)"
 SUMMARY_PDF = "PDF"
+SUMMARY_CASES = "{folder}/ (losse casussen)"
 SUMMARY_PAGES = "pagina's"
 SUMMARY_KB = "KB"
 SUMMARY_TIME = "tijd"
@@ -210,6 +219,18 @@ CHECK_OK = "De inhoud is in orde: {bundles} bundel(s), {chapters} hoofdstukken."
 INTERNAL_ERROR = (
     "Er ging iets mis in bundelpers zelf ({kind}: {detail}). De bestaande PDF's zijn niet "
     "veranderd. Meld dit aan de beheerder; met BUNDELPERS_DEBUG=1 voor het commando ziet die de details."
+)
+# --- the print edition (make drukwerk) --------------------------------------
+PRINT_OK = "Drukwerk gemaakt in {folder}: {count} PDF's in {seconds:.1f} s."
+PRINT_UNCHANGED = "Het drukwerk is bij: er is niets veranderd sinds de vorige keer."
+PRINT_SPINE = "  {name}: {pages} pagina's, rug {spine} mm bij papier van {paper} mm dik"
+IMAGE_LOW_RESOLUTION = (
+    "De afbeelding '{image}' is {pixels} pixels breed en wordt {width:.0f} mm breed gedrukt: "
+    "dat is {ppi:.0f} ppi, voor drukwerk is minstens {minimum} ppi nodig."
+)
+IMAGE_LOW_RESOLUTION_HINT = (
+    "Lever een grotere versie aan, minstens {needed} pixels breed, of gebruik voor een "
+    "tekening of grafiek SVG. Op het scherm ziet de afbeelding er wel goed uit."
 )
 WATCHING = "Ik kijk mee: bewaar een bestand in content/ en de PDF's worden bijgewerkt (stoppen: Ctrl-C)."
 WATCH_CHANGED = "Gewijzigd: {files}. Opnieuw bouwen..."

@@ -63,11 +63,21 @@ class ProgressView:
 
 
 def summary_table(written: Sequence[Written], unchanged: Sequence[Written]) -> str:
-    """PDF, pages, KB, time, and whether it was made again or left as it was."""
-    rows = [(book.path.name, str(book.pages), f"{book.size / 1024:.0f}",
-             f"{book.seconds:.1f} s", msg.SUMMARY_REBUILT) for book in written]
-    rows += [(book.path.name, str(book.pages) if book.pages else "", f"{book.size / 1024:.0f}",
-              "", msg.SUMMARY_UNCHANGED) for book in unchanged]
+    """PDF, pages, KB, time, and whether it was made again or left as it was. The PDFs of
+    single cases take one line per bundle folder."""
+    rows = []
+    for books, status in ((written, msg.SUMMARY_REBUILT), (unchanged, msg.SUMMARY_UNCHANGED)):
+        groups: dict[str, list[Written]] = {}
+        for book in books:
+            folder = book.path.parent.name
+            name = book.path.name if book.path.parent.name == "bundel_pdf" else \
+                msg.SUMMARY_CASES.format(folder=folder)
+            groups.setdefault(name, []).append(book)
+        for name, group in groups.items():
+            pages = sum(book.pages for book in group)
+            seconds = max(book.seconds for book in group)
+            rows.append((name, str(pages) if pages else "", f"{sum(b.size for b in group) / 1024:.0f}",
+                         f"{seconds:.1f} s" if status == msg.SUMMARY_REBUILT else "", status))
     rows.sort(key=lambda row: row[0])
     header = (msg.SUMMARY_PDF, msg.SUMMARY_PAGES, msg.SUMMARY_KB, msg.SUMMARY_TIME, msg.SUMMARY_STATUS)
     widths = [max(len(row[column]) for row in (header, *rows)) for column in range(len(header))]

@@ -19,6 +19,7 @@ from .files import write_bytes_atomically
 from .project import Project
 
 UP_TO_DATE = "Alles is bij: er is niets veranderd sinds de vorige keer."
+BOOKS = "boeken"  # the kind of build `make` does; the print edition is "drukwerk"
 
 
 def inputs_digest(project: Project) -> str:
@@ -28,10 +29,14 @@ def inputs_digest(project: Project) -> str:
 
 @dataclass
 class BuildState:
+    """The record of the last build of each kind: the books (`make`) and the print edition
+    (`make drukwerk`) share this one file and keep their targets apart by kind."""
+
     path: Path
     inputs: str = ""
     targets: dict[str, dict] = field(default_factory=dict)
     hints: dict[str, int] = field(default_factory=dict)  # e.g. a contents' page count
+    kept: dict[str, list[str]] = field(default_factory=dict)  # kind -> store keys it used
 
     @classmethod
     def load(cls, project: Project) -> BuildState:
@@ -43,10 +48,11 @@ class BuildState:
         if not isinstance(data, dict):
             return cls(path)
         return cls(path, str(data.get("inputs", "")), dict(data.get("targets", {})),
-                   dict(data.get("hints", {})))
+                   dict(data.get("hints", {})), dict(data.get("kept", {})))
 
     def save(self) -> None:
-        data = {"inputs": self.inputs, "targets": self.targets, "hints": self.hints}
+        data = {"inputs": self.inputs, "targets": self.targets, "hints": self.hints,
+                "kept": self.kept}
         text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)
         write_bytes_atomically(self.path, text.encode("utf-8"))
 
@@ -60,21 +66,30 @@ class BuildState:
         except OSError:
             return False
 
-    def record(self, root: Path, target: Path, inputs: str, pages: int) -> None:
+    def record(self, root: Path, target: Path, inputs: str, pages: int = 0, kind: str = BOOKS) -> None:
         self.targets[target.relative_to(root).as_posix()] = {
-            "inputs": inputs, "sha256": file_digest(target), "pages": pages}
+            "inputs": inputs, "sha256": file_digest(target), "pages": pages, "kind": kind}
 
     def pages(self, root: Path, target: Path) -> int:
         return int(self.targets.get(target.relative_to(root).as_posix(), {}).get("pages", 0))
 
-    def outputs_intact(self, root: Path) -> bool:
-        for name, entry in self.targets.items():
+    def outputs_intact(self, root: Path, kind: str = BOOKS) -> bool:
+        """Every output of this kind the last build wrote is still there, byte for byte."""
+        mine = {name: entry for name, entry in self.targets.items()
+                if entry.get("kind", BOOKS) == kind}
+        for name, entry in mine.items():
             try:
                 if file_digest(root / name) != entry.get("sha256"):
                     return False
             except OSError:
                 return False
-        return bool(self.targets)
+        return bool(mine)
+
+    def keep(self, kind: str, keys: set[str]) -> set[str]:
+        """Record the store keys this kind of build used; returns every kind's, which the
+        store keeps (a `make` does not throw away what `make drukwerk` typeset)."""
+        self.kept[kind] = sorted(keys)
+        return {key for used in self.kept.values() for key in used}
 
 
 def up_to_date(project: Project) -> tuple[bool, str]:

@@ -19,6 +19,7 @@ from .. import messages as msg
 from ..errors import MergeError
 from ..render.store import Store
 from .document import DocumentInfo, set_catalog_and_metadata
+from .filelinks import point_file_links
 from .fontshare import share_font_programs
 from .furniture import SheetRef, Stamper, head_pairs
 from .navigation import (
@@ -121,6 +122,7 @@ def assemble_book(spec: BookSpec, sheets: dict[SheetRef, Path], store: Store | N
     if outline:
         pdf.Root.PageMode = Name.UseOutlines
     _resolve_links(pdf, pagination, spec)
+    point_file_links(pdf)
     set_catalog_and_metadata(pdf, spec.info)
     share_font_programs(pdf, store)
     dangling = dangling_names(pdf)

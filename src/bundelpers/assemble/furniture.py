@@ -84,14 +84,14 @@ class Stamper:
         return self._forms[(sheet, index)]
 
     def stamp(self, page: pikepdf.Page, plan: PagePlan, heads: tuple[str, str]) -> None:
-        forms = []
+        stamps = []
         if plan.shows_folio:
-            forms.append(self._form(*folio_sheet_for(plan.folio, plan.roman)))
+            stamps.append(folio_sheet_for(plan.folio, plan.roman))
         if plan.head:
-            forms.append(self._form(SheetRef("kop"), head_page(self.pairs[heads], plan.recto)))
-        if not forms:
+            stamps.append((SheetRef("kop"), head_page(self.pairs[heads], plan.recto)))
+        if not stamps:
             return
-        names = _add_forms(page, forms)
+        names = _add_forms(page, [self._form(sheet, index) for sheet, index in stamps])
         # The page's own content may leave the graphics state changed: keep it to itself.
         page.contents_add(self.pdf.make_stream(b"q\n"), prepend=True)
         drawing = b"".join(b"q %s Do Q\n" % str(name).encode() for name in names)

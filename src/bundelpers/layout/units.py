@@ -22,10 +22,12 @@ from .colours import Palette, palette
 from .environment import environment
 
 # Order matters: later sheets refine earlier ones.
-STYLESHEETS = ("page.css", "typography.css", "frontmatter.css", "chapter.css")
+STYLESHEETS = ("page.css", "typography.css", "frontmatter.css", "chapter.css", "offprint.css")
 FURNITURE = ("furniture.css",)
 STAMPS = ("stamps.css",)
 FONTS_CSS = "fonts.css"  # generated into build/
+# Full-colour fields that run off the trimmed page: in the print edition they bleed.
+BLEED_UNITS = frozenset({"omslag", "achterkant", "deeltitel", "omslagvel"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,39 @@ class ContentsGroup:
     subtitle: str = ""
     link: str = ""
     palette: Palette | None = None
+
+
+@dataclass(frozen=True)
+class CaseSource:
+    """Where a case printed on its own comes from, for its first page."""
+
+    first_folio: str
+    last_folio: str
+    bundle_file: str  # the whole bundle's file name, as the reader sees it
+    bundle_link: str  # its address relative to the case's PDF
+
+
+@dataclass(frozen=True)
+class CoverSpread:
+    """The print edition's cover sheet: back cover, spine, front cover."""
+
+    trim_width_mm: float  # one cover
+    height_mm: float
+    spine_mm: float
+    spine_text: bool  # wide enough to carry the title
+
+    @property
+    def width_mm(self) -> float:
+        return 2 * self.trim_width_mm + self.spine_mm
+
+
+@dataclass(frozen=True)
+class MarksSheet:
+    """A page of crop marks around a trim of this size."""
+
+    width_mm: float
+    height_mm: float
+    margin_mm: float
 
 
 @dataclass(frozen=True)
@@ -95,10 +130,14 @@ def stamp_stylesheets(layouts: Path, build: Path) -> tuple[Path, ...]:
 class Layout:
     """The layouts/ folder of one project, turning prepared books into documents."""
 
-    def __init__(self, layouts: Path, build: Path) -> None:
+    def __init__(self, layouts: Path, build: Path, bleed: bool = False) -> None:
         self.layouts = layouts
         self.build = build
         self.env = environment(layouts)
+        # The print edition: units whose colour touches the trim are typeset with bleed
+        # (css/bleed.css); every other unit stays the very same document, and so is
+        # taken from the store instead of being typeset again.
+        self.bleed = bleed
         self._chapters: dict[tuple[str, str], UnitDoc] = {}
 
     def folder(self, slug: str) -> Path:
@@ -120,6 +159,9 @@ class Layout:
         }
 
     def _unit(self, name: str, base: Path, context: dict, images: Sequence[Path] = ()) -> UnitDoc:
+        if self.bleed and context["unit"] in BLEED_UNITS:
+            context = {**context, "bleed": True}
+            name = f"{name}-afloop"
         html = self.env.get_template("unit.html.j2").render(**context)
         return UnitDoc(name, html, base, tuple(images))
 
@@ -145,6 +187,13 @@ class Layout:
                 {**self._bundle_context(book), "unit": "hoofdstuk", "chapter": chapter},
                 chapter.images)
         return self._chapters[key]
+
+    def case_source(self, book: BookBundle, chapter: BookChapter, source: CaseSource) -> UnitDoc:
+        """The first page of a case published on its own: where it comes from, the
+        colophon's essentials and a link to the whole bundle."""
+        return self._unit(f"{book.slug}/{chapter.anchor}-bron", self.folder(book.slug),
+                          {**self._bundle_context(book), "unit": "overdruk", "chapter": chapter,
+                           "source": source, "edition": book.edition})
 
     def bundle_backcover(self, book: BookBundle) -> UnitDoc:
         return self._unit(f"{book.slug}/achterkant", self.folder(book.slug),
@@ -182,6 +231,23 @@ class Layout:
         context = {**self._collection_context(book), "unit": "deeltitel", "part": part,
                    "palette": palette(part.kleur)}
         return self._unit(f"{book.slug}/deel-{part.nummer}", self.folder(book.slug), context)
+
+    # --- the print edition ----------------------------------------------------------
+
+    def cover_spread(self, book: BookBundle | CollectionBook, spread: CoverSpread) -> UnitDoc:
+        """Back cover, spine and front cover on one sheet, with bleed."""
+        if isinstance(book, CollectionBook):
+            context = self._collection_context(book)
+        else:
+            context = self._bundle_context(book)
+        images = (book.cover.source,) if getattr(book, "cover", None) and book.cover.source else ()
+        return self._unit(f"{book.slug}/omslagvel", self.folder(book.slug),
+                          {**context, "unit": "omslagvel", "spread": spread}, images)
+
+    def crop_marks(self, sheet: MarksSheet, series) -> UnitDoc:  # type: ignore[no-untyped-def]
+        html = self.env.get_template("marks.html.j2").render(
+            series=series, sheet=sheet, palette=palette("#000000"), linked_styles=())
+        return UnitDoc(f"snijtekens-{sheet.width_mm:g}x{sheet.height_mm:g}", html, self.build)
 
     # --- page furniture -------------------------------------------------------------
 

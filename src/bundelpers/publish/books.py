@@ -50,6 +50,7 @@ class BookPlan:
     order: int = 0  # reading order among the books, for error reports
     bundle: BookBundle | None = None  # the bundle, for its whole-book HTML
     link_titles: dict[str, str] = field(default_factory=dict)
+    end_on_verso: bool = True  # a book ends on a verso; a case on its own just ends
 
     @property
     def contents_index(self) -> int | None:
@@ -164,8 +165,3 @@ def collection_plan(layout: Layout, book: CollectionBook, target: Path, order: i
     plan.contents_groups = contents_groups
     plan.contents_doc = lambda groups: layout.collection_unit(book, CONTENTS, contents=groups)
     return plan
-
-
-def derived_plans(layout: Layout, plan: BookPlan, laid) -> list[BookPlan]:  # type: ignore[no-untyped-def]
-    """Books made from the pages of `plan` once it is paginated (none yet)."""
-    return []

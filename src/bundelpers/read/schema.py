@@ -117,6 +117,24 @@ class ColophonTexts(Strict):
     toelichting: Text | None = None
 
 
+def _paper_thickness(value: object) -> object:
+    # A number in millimetres, as the guide shows it (0.1); a bool is no number here.
+    if isinstance(value, bool) or not isinstance(value, int | float) \
+            or not PAPER_MM[0] <= value <= PAPER_MM[1]:
+        raise PydanticCustomError("nl_paper_thickness", "bad paper thickness",
+                                  {"value": value, "low": PAPER_MM[0], "high": PAPER_MM[1]})
+    return float(value)
+
+
+PAPER_MM = (0.03, 1.0)  # thinner than bible paper or thicker than board is a typo
+
+
+class PrintSettings(Strict):
+    """For the print edition (`make drukwerk`)."""
+
+    papierdikte_mm: Annotated[float, BeforeValidator(_paper_thickness)] = 0.1
+
+
 class SeriesMeta(Strict):
     titel: Text
     uitgever: Text
@@ -125,6 +143,7 @@ class SeriesMeta(Strict):
     taal: Lang = "nl"
     website: Url | None = None
     colofon: ColophonTexts = ColophonTexts()
+    drukwerk: PrintSettings = PrintSettings()
 
 
 class CoverImage(Strict):

@@ -87,6 +87,8 @@ def _one(error: dict, loc: tuple, source: LocatedYaml, model: type[BaseModel], p
     if kind == "nl_updated_before_published":
         line = source.line_of(prefix + loc + (ctx["field"],))
         return line, msg.DATE_UPDATED_TOO_EARLY.format(**ctx), msg.DATE_UPDATED_TOO_EARLY_HINT
+    if kind == "nl_paper_thickness":
+        return line, msg.EXPECT_PAPER_THICKNESS.format(**ctx), msg.EXPECT_PAPER_THICKNESS_HINT
     return line, msg.VALUE_INVALID.format(detail=error.get("msg", kind)), ""
 
 

@@ -69,11 +69,11 @@ class Store:
         self.used.add(key)
         return self.folder / f"{key[:40]}{suffix}"
 
-    def prune(self) -> None:
-        """Remove what this build did not use (only after a build of everything)."""
+    def prune(self, also: set[str] = frozenset()) -> None:
+        """Remove what this build did not use, nor `also` (only after a build of everything)."""
         if not self.folder.is_dir():
             return
-        keep = {key[:40] for key in self.used}
+        keep = {key[:40] for key in (*self.used, *also)}
         for path in self.folder.iterdir():
             if path.is_file() and path.name.split(".", 1)[0] not in keep:
                 path.unlink(missing_ok=True)
