@@ -12,7 +12,7 @@ SRC = REPO / "src" / "bundelpers"
 # The stages in the order data flows through them; a stage may import only earlier ones
 # (and the shared modules at the package's top level that import no stage).
 STAGES = ("read", "prepare", "layout", "render", "assemble", "publish")
-SHARED = {"errors", "messages", "files", "fonts", "project", "digests"}
+SHARED = {"errors", "messages", "files", "fonts", "project", "digests", "state"}
 
 
 def modules() -> list[tuple[Path, ast.Module]]:

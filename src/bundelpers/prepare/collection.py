@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .. import messages as msg
 from ..read.schema import SeriesMeta
 from .book import BookBundle
 
@@ -92,7 +93,7 @@ def prepare_collection(series: SeriesMeta, books: list[BookBundle]) -> Collectio
         titel=meta.titel,
         ondertitel=meta.ondertitel,
         samenvatting=meta.samenvatting,
-        focus="Verzamelbundel",
+        focus=msg.COLLECTION_FOCUS,
         jaar=f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0]),
         verschenen=max(book.date for book in bundles),
         auteurs=tuple(dict.fromkeys(a for book in bundles for a in book.meta.auteurs)),

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import messages as msg
 from ..assemble.book import BookSpec, Group, piece_link
 from ..assemble.document import DocumentInfo
 from ..assemble.pagination import Furniture, Pagination, Piece
@@ -43,8 +44,10 @@ class BookPlan:
     target: Path
     slots: list[Slot]
     info: DocumentInfo
-    contents_groups: Callable[[Pagination, bool], list[ContentsGroup]]
-    contents_doc: Callable[[list[ContentsGroup]], UnitDoc]
+    # A book with a contents: its entries once paginated (whole: for the one-document
+    # bundle, with #anchor links), and the contents' document.
+    contents_groups: Callable[[Pagination, bool], list[ContentsGroup]] | None = None
+    contents_doc: Callable[[list[ContentsGroup]], UnitDoc] | None = None
     groups: tuple[Group, ...] = ()
     prefix_names: bool = False
     order: int = 0  # reading order among the books, for error reports
@@ -97,8 +100,7 @@ def bundle_plan(layout: Layout, book: BookBundle, target: Path, order: int) -> B
         *_chapter_slots(layout, book),
         Slot("achterkant", layout.bundle_backcover(book), starts_recto=False),
     ]
-    plan = BookPlan(book.slug, target, slots, bundle_info(book), lambda p, w: [], lambda g: None,  # type: ignore[arg-type,return-value]
-                    order=order, bundle=book)
+    plan = BookPlan(book.slug, target, slots, bundle_info(book), order=order, bundle=book)
 
     def contents_groups(pagination: Pagination, whole: bool) -> list[ContentsGroup]:
         """Whole: the links of the bundle in one document (#anchor)."""
@@ -139,12 +141,12 @@ def collection_plan(layout: Layout, book: CollectionBook, target: Path, order: i
     for bundle, part in zip(book.bundles, book.front.delen, strict=True):
         first = len(slots)
         slots.append(Slot("deeltitel", layout.part_title(book, part), anchor=part.anchor,
-                          title=f"Deel {part.nummer}: {part.titel}"))
+                          title=msg.PART_TITLE.format(number=part.nummer, title=part.titel)))
         slots += _chapter_slots(layout, bundle)
         groups.append(Group(f"{part.titel}: {part.ondertitel}", first, len(slots) - 1))
     slots.append(Slot("achterkant", layout.collection_unit(book, "achterkant"), starts_recto=False))
-    plan = BookPlan(book.slug, target, slots, collection_info(book), lambda p, w: [],  # type: ignore[arg-type]
-                    lambda g: None, tuple(groups), prefix_names=True, order=order)  # type: ignore[arg-type,return-value]
+    plan = BookPlan(book.slug, target, slots, collection_info(book), groups=tuple(groups),
+                    prefix_names=True, order=order)
 
     def contents_groups(pagination: Pagination, whole: bool) -> list[ContentsGroup]:
         result = []

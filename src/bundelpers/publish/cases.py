@@ -12,6 +12,7 @@ from pathlib import Path
 
 from slugify import slugify
 
+from .. import messages as msg
 from ..assemble.document import DocumentInfo
 from ..assemble.filelinks import file_link
 from ..assemble.pagination import Furniture, Pagination
@@ -69,21 +70,20 @@ def _folios(pagination: Pagination, piece: int) -> tuple[int, int]:
 def _case_plan(layout: Layout, book: BookBundle, chapter: BookChapter, slot: Slot,
                folios: tuple[int, int], target: Path, bundle_plan: BookPlan) -> BookPlan:
     bundle_file = bundle_plan.target.name
-    link = file_link(f"../{bundle_file}", f"De hele bundel: {book.meta.titel} (PDF)")
+    link = file_link(f"../{bundle_file}", msg.CASE_BUNDLE_LINK.format(title=book.meta.titel))
     source = CaseSource(str(folios[0]), str(folios[1]), bundle_file, link)
     slots = [
         # Numbered in roman, so the viewer's page labels show the case's own folios
         # from its first page on (i, 11, 12, ...).
         Slot(SOURCE, layout.case_source(book, chapter, source), starts_recto=None,
-             front_matter=True, title="Over deze overdruk"),
+             front_matter=True, title=msg.CASE_SOURCE_TITLE),
         Slot("hoofdstuk", layout.chapter(book, chapter), Furniture.CHAPTER, starts_recto=None,
              heads=slot.heads, first_folio=folios[0], anchor=chapter.anchor,
              title=chapter.meta.titel, place=chapter.meta.plaats),
     ]
     slug = f"{book.slug}/{target.stem}"
-    return BookPlan(slug, target, slots, case_info(book, chapter),
-                    lambda pagination, whole: [], lambda groups: None,  # type: ignore[arg-type,return-value]
-                    order=bundle_plan.order, end_on_verso=False)
+    return BookPlan(slug, target, slots, case_info(book, chapter), order=bundle_plan.order,
+                    end_on_verso=False)
 
 
 def case_info(book: BookBundle, chapter: BookChapter) -> DocumentInfo:
@@ -92,7 +92,8 @@ def case_info(book: BookBundle, chapter: BookChapter) -> DocumentInfo:
     bundle = bundle_info(book)
     keywords = (*bundle.keywords, meta.plaats, meta.initiatief)
     return DocumentInfo(
-        title=f"{meta.titel} ({meta.plaats}). Uit: {book.meta.titel}: {book.meta.ondertitel}",
+        title=msg.CASE_DOCUMENT_TITLE.format(title=meta.titel, place=meta.plaats,
+                                             bundle=book.meta.titel, subtitle=book.meta.ondertitel),
         lang=bundle.lang,
         authors=bundle.authors,
         subject=meta.samenvatting or "",
