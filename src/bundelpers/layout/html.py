@@ -11,12 +11,16 @@ from pathlib import Path
 
 from ..files import write_text_atomically
 from ..prepare.book import BookBundle, BookChapter
+from ..prepare.frontmatter import cover_lines
 from ..project import Project
-from .colours import palette
+from .barcode import ean13
+from .colours import Palette, palette
 from .environment import environment as _environment
 from .fonts import write_fonts_css as _write_fonts_css
+from .motif import street
 
 STYLESHEETS = ("page.css", "typography.css", "frontmatter.css", "chapter.css")
+BLOCKS = ("kader", "figuur", "tabel")  # what a pull quote must not stack on
 
 
 def environment(project: Project):  # type: ignore[no-untyped-def]
@@ -28,11 +32,47 @@ def relative_url(target: Path, from_folder: Path) -> str:
 
 
 def quote_position(chapter: BookChapter) -> int:
-    """1-based index of the section the pull quote precedes: Successen, else the middle."""
-    kinds = [section.kind for section in chapter.sections]
-    if "successen" in kinds:
-        return kinds.index("successen") + 1
-    return max(1, (len(kinds) + 1) // 2)
+    """1-based index of the section the pull quote precedes: Successen, else the middle.
+
+    Never where it would stack on a box, figure or table: not after a section that ends
+    with one, not before one that starts with one, and not after the first section when
+    the chapter's own figures follow it. The nearest such boundary wins; 0 if none is.
+    """
+    sections = chapter.sections
+    kinds = [section.kind for section in sections]
+    wanted = kinds.index("successen") + 1 if "successen" in kinds else max(1, (len(kinds) + 1) // 2)
+
+    def clear(index: int) -> bool:  # the boundary before section `index` (1-based)
+        after, before = sections[index - 1], sections[index - 2] if index > 1 else None
+        if index == 1 or after.opens_with in BLOCKS:
+            return False
+        return before is not None and before.closes_with not in BLOCKS \
+            and not (index == 2 and chapter.figures)
+
+    candidates = sorted(range(1, len(sections) + 1), key=lambda index: (abs(index - wanted), -index))
+    return next((index for index in candidates if clear(index)), 0)
+
+
+def front_matter_context(series, bundle, colours: Palette, places: list[str]) -> dict:  # type: ignore[no-untyped-def]
+    """What partials/cover, colophon and backcover need beyond `series` and `bundle`.
+
+    `bundle` is a BundleMeta, or for the collection an object with the same fields whose
+    `nummer` is None; `places` are the places of its cases in reading order (the houses of
+    the cover's street).
+    """
+    isbn = getattr(bundle, "isbn", None)
+    return {
+        "cover_lines": cover_lines(series.titel, bundle.titel, bundle.ondertitel, bundle.nummer),
+        "motif": street(places, colours),
+        "barcode": ean13(isbn) if isbn else None,
+    }
+
+
+def part_title_context(part, places: list[str]) -> dict:  # type: ignore[no-untyped-def]
+    """The variables of partials/part-title.html.j2 for one part of the collection: `part`
+    has nummer, titel, ondertitel, focus, jaar and kleur; `places` are its cases' places."""
+    colours = palette(part.kleur)
+    return {"part": part, "palette": colours, "part_motif": street(places, colours)}
 
 
 def bundle_html(
@@ -59,7 +99,11 @@ def bundle_html(
             case_numbers[chapter.anchor] = len(case_numbers) + 1
     if chapters is None:
         chapters = book.chapters if part == "bundel" else ()
+    colours = palette(book.meta.kleur)
+    places = [c.meta.plaats for c in book.chapters if c.is_case and c.meta.plaats] \
+        or [c.meta.titel for c in book.chapters]
     return env.get_template("bundle.html.j2").render(
+        **front_matter_context(book.series, book.meta, colours, places),
         part=part,
         series=book.series,
         bundle=book.meta,
@@ -70,7 +114,7 @@ def bundle_html(
         footnotes_before=footnotes_before,
         cover=book.cover,
         date=book.date,
-        palette=palette(book.meta.kleur),
+        palette=colours,
         case_numbers=case_numbers,
         quote_after=quote_position,
         fonts_css="fonts.css",
