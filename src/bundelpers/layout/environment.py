@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from ..prepare.frontmatter import cited_authors, dutch_list, edition, emphasised
-from ..prepare.typography import display
+from ..prepare.typography import balanced, display
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -42,7 +42,8 @@ def environment(layouts: Path) -> Environment:
     env.filters["datum"] = dutch_date
     env.filters["isbn"] = isbn_groups
     env.filters["sans_scheme"] = without_scheme
-    env.filters["display"] = display  # titles, leads, quotes, covers: no short last line
+    env.filters["display"] = display  # leads, quotes, covers: no short last line
+    env.filters["balance"] = balanced  # titles: lines of even length (size, width as in the CSS)
     env.filters["druk"] = edition
     env.filters["namen"] = dutch_list
     env.filters["citeer_namen"] = cited_authors
