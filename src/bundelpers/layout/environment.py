@@ -9,6 +9,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from ..prepare.frontmatter import cited_authors, dutch_list, edition, emphasised
 from ..prepare.typography import balanced, display
+from .colours import mix
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -48,4 +49,5 @@ def environment(layouts: Path) -> Environment:
     env.filters["namen"] = dutch_list
     env.filters["citeer_namen"] = cited_authors
     env.filters["cursief"] = emphasised
+    env.filters["mix"] = mix
     return env

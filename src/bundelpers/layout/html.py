@@ -11,13 +11,11 @@ from pathlib import Path
 
 from ..files import write_text_atomically
 from ..prepare.book import BookBundle, BookChapter
-from ..prepare.frontmatter import cover_lines
 from ..project import Project
-from .barcode import ean13
-from .colours import Palette, palette
+from .colours import palette
 from .environment import environment as _environment
 from .fonts import write_fonts_css as _write_fonts_css
-from .motif import street
+from .frontmatter import front_matter_art, front_matter_context, write_front_matter_art
 
 STYLESHEETS = ("page.css", "typography.css", "frontmatter.css", "chapter.css")
 BLOCKS = ("kader", "figuur", "tabel")  # what a pull quote must not stack on
@@ -53,28 +51,6 @@ def quote_position(chapter: BookChapter) -> int:
     return next((index for index in candidates if clear(index)), 0)
 
 
-def front_matter_context(series, bundle, colours: Palette, places: list[str]) -> dict:  # type: ignore[no-untyped-def]
-    """What partials/cover, colophon and backcover need beyond `series` and `bundle`.
-
-    `bundle` is a BundleMeta, or for the collection an object with the same fields whose
-    `nummer` is None; `places` are the places of its cases in reading order (the houses of
-    the cover's street).
-    """
-    isbn = getattr(bundle, "isbn", None)
-    return {
-        "cover_lines": cover_lines(series.titel, bundle.titel, bundle.ondertitel, bundle.nummer),
-        "motif": street(places, colours),
-        "barcode": ean13(isbn) if isbn else None,
-    }
-
-
-def part_title_context(part, places: list[str]) -> dict:  # type: ignore[no-untyped-def]
-    """The variables of partials/part-title.html.j2 for one part of the collection: `part`
-    has nummer, titel, ondertitel, focus, jaar and kleur; `places` are its cases' places."""
-    colours = palette(part.kleur)
-    return {"part": part, "palette": colours, "part_motif": street(places, colours)}
-
-
 def bundle_html(
     project: Project,
     book: BookBundle,
@@ -100,10 +76,8 @@ def bundle_html(
     if chapters is None:
         chapters = book.chapters if part == "bundel" else ()
     colours = palette(book.meta.kleur)
-    places = [c.meta.plaats for c in book.chapters if c.is_case and c.meta.plaats] \
-        or [c.meta.titel for c in book.chapters]
     return env.get_template("bundle.html.j2").render(
-        **front_matter_context(book.series, book.meta, colours, places),
+        **front_matter_context(_art(book)),
         part=part,
         series=book.series,
         bundle=book.meta,
@@ -138,11 +112,19 @@ def write_fonts_css(project: Project, folder: Path) -> Path:
     return _write_fonts_css(project.layouts, folder / "fonts.css")
 
 
+def _art(book: BookBundle):  # type: ignore[no-untyped-def]
+    places = [c.meta.plaats for c in book.chapters if c.is_case and c.meta.plaats] \
+        or [c.meta.titel for c in book.chapters]
+    return front_matter_art(book.series, book.meta, palette(book.meta.kleur), places)
+
+
 def write_bundle_html(project: Project, book: BookBundle) -> Path:
-    """build/<slug>/index.html: the whole book in one document, for a browser or WeasyPrint."""
+    """build/<slug>/index.html: the whole book in one document, for a browser or WeasyPrint;
+    beside it the fonts' CSS and the cover's drawings, which every part's HTML uses too."""
     folder = project.bundle_build(book.slug)
     folder.mkdir(parents=True, exist_ok=True)
     write_fonts_css(project, folder)
+    write_front_matter_art(project.layouts, folder, _art(book))
     target = folder / "index.html"
     write_text_atomically(target, bundle_html(project, book))
     return target

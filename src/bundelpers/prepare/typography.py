@@ -85,15 +85,15 @@ def display(text: str) -> str:
     return f"{before} {second}{NO_BREAK_SPACE}{last}"
 
 
-def balanced(text: str, size_pt: float, width_mm: float, weight: int = 700) -> str:
-    """A title set in lines of even length: what CSS `text-wrap: balance` does, which
-    WeasyPrint 70 lacks. The words of each line are joined by no-break spaces, so the
-    only places left to break are the ones chosen here. The widths come from the packaged
+def balanced(text: str, size_pt: float, width_mm: float, weight: int = 700) -> list[str]:
+    """A title in lines of even length: what CSS `text-wrap: balance` does, which
+    WeasyPrint 70 lacks. The template sets a line break after each line but the last (a
+    line that still proves too long wraps as usual). The widths come from the packaged
     Source Sans Pro at `size_pt` and `weight` and a column of `width_mm` (the template
     passes what its CSS sets); a line keeps 4 % to spare for kerning."""
     words = unbroken_fragments(" ".join(text.split())).split(" ")
     if len(words) < 3:
-        return display(text)
+        return [" ".join(words)]
     advance = _advances(weight)
     scale = size_pt / 72 * 25.4  # em -> mm
     widths = [sum(advance(c) for c in word) * scale for word in words]
@@ -127,7 +127,7 @@ def balanced(text: str, size_pt: float, width_mm: float, weight: int = 700) -> s
 
     _, ends = split(0, count)
     starts = [0, *ends[:-1]]
-    return " ".join(NO_BREAK_SPACE.join(words[a:b]) for a, b in zip(starts, ends, strict=True))
+    return [" ".join(words[a:b]) for a, b in zip(starts, ends, strict=True)]
 
 
 @functools.lru_cache(maxsize=4)

@@ -93,12 +93,15 @@ def _strip_end(children: list[Token], index: int) -> None:
 
 
 def render_table_open(self, tokens: list[Token], idx: int, options, env) -> str:  # type: ignore[no-untyped-def]
+    """A titled table: the title is a paragraph kept with the table, not a <caption>:
+    WeasyPrint 70 tags a captioned table as a table wrapping a table, which PDF/UA
+    checkers (and readers) cannot follow."""
     title = tokens[idx].meta.get("title")
     if title is None:
         return self.renderToken(tokens, idx, options, env)
     label = tokens[idx].meta.get("label", "")
     label_html = f'<span class="tabel-nummer">{escapeHtml(label)}</span> ' if label else ""
-    return f"<table>\n<caption>{label_html}{self.renderInline(title, options, env)}</caption>\n"
+    return f'<p class="tabel-titel">{label_html}{self.renderInline(title, options, env)}</p>\n<table>\n'
 
 
 def mark_tables(tokens: list[Token]) -> None:
