@@ -29,6 +29,7 @@ BODY_SIZE, LEADING = 10.0, 14.0  # the body text of layouts/css/typography.css, 
 # A full line ends at the column's edge; its last glyph's ink may stop short of its advance
 # by a point or so (a comma, a colon). A line that ends short lacks a word: 10 pt and more.
 FULL_TOLERANCE = 3.0
+INK_OVERHANG = 2.0
 
 TOC_LINE = re.compile(r"^(?P<text>.*?)\s*\.{2,}\s*(?P<folio>\d+)$")
 PACKAGED_FONT = re.compile(r"^/[A-Z]{6}\+Source-(?:Serif|Sans)-Pro(?:-[A-Za-z-]+)?$")
@@ -147,12 +148,14 @@ class BookPdf:
         return runs
 
     def text_outside_column(self) -> list[tuple[int, str]]:
-        """(folio, text) of every run that sticks out of the text column; covers excluded."""
+        """(folio, text) of every run that sticks out of the text column; covers excluded.
+        The boxes are the glyphs' ink: an f or an italic letter ending a justified line
+        hangs up to 2 pt past its advance, the column's true edge, and counts as inside."""
         outside = []
         for page in range(1, len(self) - 1):  # the covers are full-bleed
             left, right = self.column(page)
             outside += [(page + 1, text) for (x0, _, x1, _), text in self.text_runs(page)
-                        if x0 < left - 1 or x1 > right + 1]
+                        if x0 < left - 1 or x1 > right + INK_OVERHANG]
         return outside
 
     def body_lines(self, index: int) -> list[TextLine]:
