@@ -231,9 +231,9 @@ def test_display_text_never_ends_on_one_short_word(books, number):
 def test_titles_are_balanced_and_fragments_stay_whole():
     from bundelpers.prepare.typography import balanced, display
 
-    title = balanced("Bruggen slaan tussen buren die elkaar niet vanzelf tegenkomen", 29, 128)
-    lines = [line.replace("\u00a0", " ") for line in title.split(" ")]
+    lines = balanced("Bruggen slaan tussen buren die elkaar niet vanzelf tegenkomen", 29, 128)
     assert lines == ["Bruggen slaan tussen", "buren die elkaar niet", "vanzelf tegenkomen"]
+    assert balanced("Een klop op het autoraam", 22, 110) == ["Een klop op het autoraam"]
     assert display("Binnen deden ze mee aan G-voetbal") == "Binnen deden ze mee aan\u00a0G-\u2060voetbal"
     assert display("Kort") == "Kort"
 
@@ -243,7 +243,7 @@ def test_titles_are_balanced_and_fragments_stay_whole():
 
 @pytest.mark.parametrize(("typed", "printed"), [
     ("'s-Hertogenbosch", "’s-Hertogenbosch"),
-    ("Zo'n plek, 's avonds en 't dorp", "Zo’n plek, ’s avonds en ’t dorp"),
+    ("Zo'n plek, 's avonds en 't dorp", "Zo’n plek, ’s\u00a0avonds en ’t\u00a0dorp"),
     ("Het heet 'meedoen' of \"erbij horen\"", "Het heet ‘meedoen’ of “erbij horen”"),
     ("2017--2020, de jaren '80", "2017–2020, de jaren ’80"),
     ("Al ‘typografisch’, blijft zo", "Al ‘typografisch’, blijft zo"),
@@ -260,18 +260,29 @@ def test_bodies_get_typographic_quotes_and_dutch_elisions():
 
     body = "In 's-Hertogenbosch zeggen ze 's avonds 'gezellig' -- zo'n \"buurt\".\n"
     html = render_sections(parse_body(body, 1, "h"), str)[0].html
-    assert "In ’s-Hertogenbosch zeggen ze ’s avonds ‘gezellig’ – zo’n “buurt”." in html
+    # An elided word stays on the line of the word it belongs to (a no-break space).
+    assert "In ’s-Hertogenbosch zeggen ze ’s\u00a0avonds ‘gezellig’ – zo’n “buurt”." in html
 
 
-def test_no_straight_quotes_in_any_shipped_pdf(shipped_build):
+def straight_quotes(path: Path) -> dict[str, list[str]]:
     found = {}
-    for path in all_pdfs(shipped_build):
-        document = pdfium.PdfDocument(path)
-        for index in range(len(document)):
-            text = document[index].get_textpage().get_text_range()
-            if straight := re.findall(r".{0,20}['\"].{0,20}", text):
-                found[f"{path.name} p{index + 1}"] = straight
-    assert found == {}
+    document = pdfium.PdfDocument(path)
+    for index in range(len(document)):
+        text = document[index].get_textpage().get_text_range()
+        if straight := re.findall(r".{0,20}['\"].{0,20}", text):
+            found[f"{path.name} p{index + 1}"] = straight
+    return found
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_no_straight_quotes_in_the_bundles(shipped_build, number):
+    assert straight_quotes(shipped_build / "bundel_pdf" / f"wij-in-de-wijk-{number}.pdf") == {}
+
+
+@pytest.mark.xfail(strict=True, reason="build.py hands the collection reeks.yaml as read; the "
+                   "lead passes prepare.typography.typeset(series) instead (issue 12 report)")
+def test_no_straight_quotes_in_the_collection(shipped_build):
+    assert straight_quotes(shipped_build / "bundel_pdf" / "wij-in-de-wijk-verzamelbundel.pdf") == {}
 
 
 def test_the_apostrophe_of_s_hertogenbosch_stays_in_capitals(books):

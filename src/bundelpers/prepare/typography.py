@@ -24,7 +24,7 @@ SHORT_FRAGMENT = re.compile(r"(?<![\w\u2060])(\w{1,2})-(?=\w)")
 WORD_JOINER = "\u2060"  # invisible, and no break on either side; the fonts need no glyph
 NO_BREAK_SPACE = "\u00a0"
 # The last two words are kept together unless that makes a chunk too long to break well.
-MAX_JOINED = 22
+MAX_JOINED = 30
 
 PLAIN = MarkdownIt("zero").use(dutch_typography)
 

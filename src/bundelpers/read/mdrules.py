@@ -17,6 +17,7 @@ QUOTES = "“”‘’"
 # Dutch elisions take an apostrophe, never an opening quote: ’s-Hertogenbosch, ’s avonds,
 # ’t, ’k, ’n, ’m, and decades (de jaren ’80). Smartquotes would pair them with a later quote.
 DUTCH_ELISION = re.compile(r"(?<![\w’‘'])'(?=(?:s|t|k|n|m|r|ns)\b|\d\d\b)", re.IGNORECASE)
+ELISION_SPACE = re.compile(r"(?<!\w)(’[stknmr]) ", re.IGNORECASE)
 OPENING_CONTEXT = re.compile(r"(^|[\s(\[{/–—‘“])\"")
 TABLE_TITLE = re.compile(r"^\s*Tabel\s*:\s*", re.IGNORECASE)
 NUMBER = re.compile(r"^[-–+±€$]?\s?\d[\d.,\s]*\s?%?$")
@@ -26,7 +27,8 @@ INLINE_OPENERS = {"em_open", "strong_open", "link_open", "s_open"}
 
 def _elisions(state) -> None:  # type: ignore[no-untyped-def]
     for text in _text_children(state):
-        text.content = DUTCH_ELISION.sub("’", text.content)
+        # An elided word never ends a line on its own: ’s‿avonds, ’t‿is.
+        text.content = ELISION_SPACE.sub("\\1\u00a0", DUTCH_ELISION.sub("’", text.content))
 
 
 def _unpaired_quotes(state) -> None:  # type: ignore[no-untyped-def]
