@@ -10,6 +10,7 @@ to search whole books in (it is some fifty times faster than pypdf).
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -205,7 +206,7 @@ class BookPdf:
         for index in range(first, len(self)):
             left, right = self.column(index)
             lines = self.body_lines(index)
-            for line, below in zip(lines, lines[1:]):
+            for line, below in itertools.pairwise(lines):
                 starts = abs(line.left - left) < 0.5 or abs(line.left - left - BODY_SIZE) < 0.5
                 if starts and abs(line.baseline - below.baseline - LEADING) < 0.3 \
                         and abs(below.left - left) < 0.5:

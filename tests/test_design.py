@@ -4,6 +4,7 @@ barcode, figures and tables, one style per recurring part. Read back from real P
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import statistics
@@ -14,7 +15,6 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 import pytest
 import yaml
-
 from conftest import FIXTURES, REPO, make_project, run_cli
 from readback import MM, BookPdf, TextLine
 
@@ -101,7 +101,7 @@ def short_lines(book: BookPdf) -> list[str]:
         if not lines:
             continue
         left, right = min(line.left for line in lines), max(line.right for line in lines)
-        for line, below in zip(lines, lines[1:]):
+        for line, below in itertools.pairwise(lines):
             if abs(line.baseline - below.baseline - 14) < 0.3 and abs(below.left - left) < 0.5 \
                     and line.right < right - 3:
                 found.append(f"page {page + 1}: {line.text!r}")
@@ -367,7 +367,7 @@ def read_barcode(path: Path, page: int) -> str:
             if span > width * 0.2 or span < width * 0.1:
                 continue
             module = span / 95
-            if any(b[0] - a[1] > module * 5 for a, b in zip(group, group[1:])):
+            if any(b[0] - a[1] > module * 5 for a, b in itertools.pairwise(group)):
                 continue
             pattern = dark[group[0][0]:group[-1][1]]
             modules = "".join(bit * round(len(m.group()) / module)
@@ -409,9 +409,9 @@ def test_the_back_cover_barcode_reads_as_the_isbn(isbn_build):
 
 def test_the_barcode_reader_tells_a_wrong_code_apart():
     """The decoder above is not a rubber stamp: a flipped module breaks the check."""
-    from bundelpers.layout.barcode import ean13
-
     import barcode
+
+    from bundelpers.layout.barcode import ean13
 
     modules = barcode.get_barcode_class("isbn13")("9789083019710").build()[0]
     assert decode_ean13(modules) == "9789083019710"
