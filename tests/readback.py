@@ -10,6 +10,7 @@ to search whole books in (it is some fifty times faster than pypdf).
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,7 +24,13 @@ from pypdf.generic import ArrayObject, IndirectObject
 
 MM = 72 / 25.4
 # The page geometry of layouts/css/page.css: 170 x 240 mm, mirrored margins.
-TOP, BOTTOM, INNER, OUTER = 20 * MM, 24 * MM, 22 * MM, 18 * MM
+TOP, BOTTOM, INNER, OUTER = 20 * MM, 24 * MM, 22 * MM, 38 * MM
+
+BODY_SIZE, LEADING = 10.0, 14.0  # the body text of layouts/css/typography.css, in points
+# A full line ends at the column's edge; its last glyph's ink may stop short of its advance
+# by a point or so (a comma, a colon). A line that ends short lacks a word: 10 pt and more.
+FULL_TOLERANCE = 3.0
+INK_OVERHANG = 2.0
 
 TOC_LINE = re.compile(r"^(?P<text>.*?)\s*\.{2,}\s*(?P<folio>\d+)$")
 PACKAGED_FONT = re.compile(r"^/[A-Z]{6}\+Source-(?:Serif|Sans)-Pro(?:-[A-Za-z-]+)?$")
@@ -34,6 +41,17 @@ def flat(text: str) -> str:
     text = re.sub(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])", "", text)  # hyphenation: ver-\nbouwing
     text = re.sub(r"-\n", "-", text)  # a real hyphen at a line end: Pijnacker-\nNootdorp
     return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of body text (the 10 pt serif) as printed."""
+
+    page: int  # 0-based
+    baseline: float  # points from the foot of the page
+    left: float
+    right: float  # right edge of the last glyph, a footnote call included
+    text: str
 
 
 @dataclass(frozen=True)
@@ -131,13 +149,69 @@ class BookPdf:
         return runs
 
     def text_outside_column(self) -> list[tuple[int, str]]:
-        """(folio, text) of every run that sticks out of the text column; covers excluded."""
+        """(folio, text) of every run that sticks out of the text column; covers excluded.
+        The boxes are the glyphs' ink: an f or an italic letter ending a justified line
+        hangs up to 2 pt past its advance, the column's true edge, and counts as inside."""
         outside = []
         for page in range(1, len(self) - 1):  # the covers are full-bleed
             left, right = self.column(page)
             outside += [(page + 1, text) for (x0, _, x1, _), text in self.text_runs(page)
-                        if x0 < left - 1 or x1 > right + 1]
+                        if x0 < left - 1 or x1 > right + INK_OVERHANG]
         return outside
+
+    def body_lines(self, index: int) -> list[TextLine]:
+        """The lines of body text in the column, top to bottom. Body text is the serif at
+        10 pt; a footnote call (a raised sans figure) counts towards the line it ends."""
+        textpage = self._pdfium[index].get_textpage()
+        x, y, buffer, flags = ctypes.c_double(), ctypes.c_double(), ctypes.create_string_buffer(128), ctypes.c_int()
+        body: dict[float, list[tuple[float, float, str]]] = {}
+        others: list[tuple[float, float, float]] = []
+        previous: tuple[float, float] | None = None  # baseline and right edge of the last body glyph
+        for char in range(textpage.count_chars()):
+            code = pdfium_raw.FPDFText_GetUnicode(textpage.raw, char)
+            if pdfium_raw.FPDFText_IsGenerated(textpage.raw, char):
+                # pdfium adds the spaces that a justified line sets as gaps, not as glyphs.
+                if code == 32 and previous is not None:
+                    body[previous[0]].append((previous[1] + 0.01, previous[1], " "))
+                continue
+            if code in (10, 13, 0xFFFE):
+                continue
+            pdfium_raw.FPDFText_GetCharOrigin(textpage.raw, char, ctypes.byref(x), ctypes.byref(y))
+            left, _, right, _ = textpage.get_charbox(char)
+            size = pdfium_raw.FPDFText_GetFontSize(textpage.raw, char) * 0.75  # px -> pt
+            pdfium_raw.FPDFText_GetFontInfo(textpage.raw, char, buffer, len(buffer), ctypes.byref(flags))
+            if abs(size - BODY_SIZE) < 0.05 and b"Serif" in buffer.value:
+                previous = (round(y.value, 1), right)
+                body.setdefault(previous[0], []).append((x.value, right, chr(code)))
+            else:
+                previous = None
+                if code != 32:
+                    others.append((y.value, left, right))
+        lines = []
+        for baseline in sorted(body, reverse=True):
+            chars = sorted(body[baseline])
+            right = max(r for _, r, c in chars if c != " ")
+            # A raised footnote call at the end of the line belongs to it.
+            right = max([right, *(r for oy, ol, r in others
+                                  if baseline < oy < baseline + 6 and 0 <= ol - right < 2)])
+            lines.append(TextLine(index, baseline, chars[0][0], right, "".join(c for _, _, c in chars).strip()))
+        return lines
+
+    def justified_lines(self, first: int = 0) -> list[tuple[TextLine, bool]]:
+        """(line, is_full) for every line of a justified paragraph that another line of the
+        same paragraph follows on the same page: the next body line stands one line lower
+        (14 pt) and starts at the column's left edge (a new paragraph is indented 1 em or
+        spaced apart). Such a line must be full: it ends at the column's right edge."""
+        found = []
+        for index in range(first, len(self)):
+            left, right = self.column(index)
+            lines = self.body_lines(index)
+            for line, below in itertools.pairwise(lines):
+                starts = abs(line.left - left) < 0.5 or abs(line.left - left - BODY_SIZE) < 0.5
+                if starts and abs(line.baseline - below.baseline - LEADING) < 0.3 \
+                        and abs(below.left - left) < 0.5:
+                    found.append((line, line.right > right - FULL_TOLERANCE))
+        return found
 
     def fonts_of(self, needle: str) -> set[str]:
         """The names of the fonts that set `needle`, wherever it is printed."""

@@ -79,7 +79,8 @@ def test_bundles_hold_seven_seven_and_nine_cases(books):
 @pytest.mark.parametrize("number", NUMBERS)
 def test_contents_lists_every_chapter_in_content_order_with_places_above_cases(books, number):
     expected = [((meta.get("plaats") or "").upper(), meta["titel"]) for meta in chapters(number)]
-    assert [(entry.label, entry.title) for entry in books[number].toc] == expected
+    printed = [(entry.label.translate(QUOTES), entry.title.translate(QUOTES)) for entry in books[number].toc]
+    assert printed == expected
 
 
 @pytest.mark.parametrize("number", NUMBERS)
@@ -92,7 +93,7 @@ def test_bookmarks_are_the_contents_then_every_chapter_in_content_order(books, n
 def test_case_openers_show_the_places_of_the_series(books, number):
     book = books[number]
     overlines = [book.lines(book.title_page(entry.title))[0] for entry in book.toc if entry.label]
-    places = [re.split(r" · ", line, maxsplit=1)[-1].split(", ")[0] for line in overlines]
+    places = [re.split(r" · ", line, maxsplit=1)[-1].split(", ")[0].translate(QUOTES) for line in overlines]
     expected = [place.upper() for place in PLACES[number]]
     if len(expected) == CASE_COUNTS[number]:
         assert sorted(places) == sorted(expected)

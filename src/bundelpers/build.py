@@ -24,6 +24,7 @@ from .layout.fonts import write_fontconfig, write_fonts_css
 from .layout.units import FONTS_CSS, FolioSheet, HeadSheet, Layout, UnitDoc, relative_url, stamp_stylesheets, unit_stylesheets
 from .prepare.book import BookBundle, prepare_series
 from .prepare.collection import CollectionBook, collection_slug, prepare_collection
+from .prepare.typography import typeset
 from .project import Project
 from .publish.books import BookPlan, bundle_plan, collection_plan
 from .publish.cases import derived_plans
@@ -96,7 +97,8 @@ def check(project: Project, only: set[str] | None = None) -> Checked:
     log.raise_if_errors()
     collection = None
     if series is not None and series.meta is not None and books:
-        collection = prepare_collection(series.meta, books)
+        # Editors type plain quotes; the collection's texts print typographic ones too.
+        collection = prepare_collection(typeset(series.meta), books)
     return Checked(series, books, collection, log.warnings)
 
 
@@ -183,7 +185,7 @@ class Pipeline:
             first = len(self.books)
             for number, plan in enumerate(extra):
                 plan.order = first + number
-                self.books[plan.order] = plan.slug
+                self.books[plan.order] = plan.slug.split("/")[0]  # a single case: its bundle
             units.update(self.typeset(self.unit_docs(extra)))
             laid.update(self.paginate(extra, units))
         return [*plans, *extra], laid

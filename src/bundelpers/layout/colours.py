@@ -53,3 +53,10 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
 
 def _hex(rgb: tuple[int, ...]) -> str:
     return "#{:02X}{:02X}{:02X}".format(*rgb)
+
+
+def mix(colour: str, other: str, share: float) -> str:
+    """`colour` with `share` (0-1) of `other` mixed in: a tint towards white, a shade
+    towards black, or the accent towards the text colour set on it."""
+    a, b = _rgb(colour), _rgb(other)
+    return _hex(tuple(round(x + (y - x) * share) for x, y in zip(a, b, strict=True)))

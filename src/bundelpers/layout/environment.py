@@ -7,6 +7,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from ..prepare.frontmatter import cited_authors, dutch_list, edition, emphasised
+from ..prepare.typography import balanced, display
+from .colours import mix
+
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
 
@@ -39,4 +43,11 @@ def environment(layouts: Path) -> Environment:
     env.filters["datum"] = dutch_date
     env.filters["isbn"] = isbn_groups
     env.filters["sans_scheme"] = without_scheme
+    env.filters["display"] = display  # leads, quotes, covers: no short last line
+    env.filters["balance"] = balanced  # titles: lines of even length (size, width as in the CSS)
+    env.filters["druk"] = edition
+    env.filters["namen"] = dutch_list
+    env.filters["citeer_namen"] = cited_authors
+    env.filters["cursief"] = emphasised
+    env.filters["mix"] = mix
     return env

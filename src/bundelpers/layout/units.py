@@ -20,12 +20,22 @@ from ..prepare.book import BookBundle, BookChapter
 from ..prepare.collection import CollectionBook, Part
 from .colours import Palette, palette
 from .environment import environment
+from .frontmatter import (
+    BARCODE_SVG,
+    STREET_SVG,
+    FrontMatterArt,
+    front_matter_art,
+    front_matter_context,
+    part_title_context,
+    write_front_matter_art,
+)
 
 # Order matters: later sheets refine earlier ones.
 STYLESHEETS = ("page.css", "typography.css", "frontmatter.css", "chapter.css", "offprint.css")
 FURNITURE = ("furniture.css",)
 STAMPS = ("stamps.css",)
 FONTS_CSS = "fonts.css"  # generated into build/
+BLOCKS = ("kader", "figuur", "tabel")  # what a pull quote must not stack on
 # Full-colour fields that run off the trimmed page: in the print edition they bleed.
 BLEED_UNITS = frozenset({"omslag", "achterkant", "deeltitel", "omslagvel"})
 
@@ -110,11 +120,25 @@ def relative_url(target: Path, from_folder: Path) -> str:
 
 
 def quote_position(chapter: BookChapter) -> int:
-    """1-based index of the section the pull quote precedes: Successen, else the middle."""
-    kinds = [section.kind for section in chapter.sections]
-    if "successen" in kinds:
-        return kinds.index("successen") + 1
-    return max(1, (len(kinds) + 1) // 2)
+    """1-based index of the section the pull quote precedes: Successen, else the middle.
+
+    Never where it would stack on a box, figure or table: not after a section that ends
+    with one, not before one that starts with one, and not after the first section when
+    the chapter's own figures follow it. The nearest such boundary wins; 0 if none is.
+    """
+    sections = chapter.sections
+    kinds = [section.kind for section in sections]
+    wanted = kinds.index("successen") + 1 if "successen" in kinds else max(1, (len(kinds) + 1) // 2)
+
+    def clear(index: int) -> bool:  # the boundary before section `index` (1-based)
+        after, before = sections[index - 1], sections[index - 2] if index > 1 else None
+        if index == 1 or after.opens_with in BLOCKS:
+            return False
+        return before is not None and before.closes_with not in BLOCKS \
+            and not (index == 2 and chapter.figures)
+
+    candidates = sorted(range(1, len(sections) + 1), key=lambda index: (abs(index - wanted), -index))
+    return next((index for index in candidates if clear(index)), 0)
 
 
 def unit_stylesheets(layouts: Path, build: Path) -> tuple[Path, ...]:
@@ -139,14 +163,35 @@ class Layout:
         # taken from the store instead of being typeset again.
         self.bleed = bleed
         self._chapters: dict[tuple[str, str], UnitDoc] = {}
+        self._art: dict[str, FrontMatterArt] = {}
 
     def folder(self, slug: str) -> Path:
         return self.build / slug
 
     # --- a bundle ---------------------------------------------------------------
 
+    def art(self, slug: str, series, meta, places: list[str]) -> FrontMatterArt:  # type: ignore[no-untyped-def]
+        """The cover's main line, its street and the ISBN's barcode, drawn once into the
+        book's build folder (the cover and back cover show them as pictures)."""
+        if slug not in self._art:
+            art = front_matter_art(series, meta, palette(meta.kleur), places)
+            write_front_matter_art(self.layouts, self.folder(slug), art)
+            self._art[slug] = art
+        return self._art[slug]
+
+    def art_files(self, slug: str) -> tuple[Path, ...]:
+        """The drawings a cover or back cover shows: part of what decides their pages."""
+        folder = self.folder(slug)
+        return tuple(folder / name for name in (STREET_SVG, BARCODE_SVG) if (folder / name).is_file())
+
+    def _bundle_art(self, book: BookBundle) -> FrontMatterArt:
+        places = [c.meta.plaats for c in book.chapters if c.is_case and c.meta.plaats] \
+            or [c.meta.titel for c in book.chapters]
+        return self.art(book.slug, book.series, book.meta, places)
+
     def _bundle_context(self, book: BookBundle) -> dict:
         return {
+            **front_matter_context(self._bundle_art(book)),
             "series": book.series,
             "bundle": book.meta,
             "cover": book.cover,
@@ -166,9 +211,10 @@ class Layout:
         return UnitDoc(name, html, base, tuple(images))
 
     def bundle_cover(self, book: BookBundle) -> UnitDoc:
+        context = {**self._bundle_context(book), "unit": "omslag"}
         images = (book.cover.source,) if book.cover and book.cover.source else ()
-        return self._unit(f"{book.slug}/omslag", self.folder(book.slug),
-                          {**self._bundle_context(book), "unit": "omslag"}, images)
+        return self._unit(f"{book.slug}/omslag", self.folder(book.slug), context,
+                          (*images, *self.art_files(book.slug)))
 
     def bundle_titlepage(self, book: BookBundle) -> UnitDoc:
         return self._unit(f"{book.slug}/titelpagina", self.folder(book.slug),
@@ -196,8 +242,9 @@ class Layout:
                            "source": source, "edition": book.edition})
 
     def bundle_backcover(self, book: BookBundle) -> UnitDoc:
-        return self._unit(f"{book.slug}/achterkant", self.folder(book.slug),
-                          {**self._bundle_context(book), "unit": "achterkant"})
+        context = {**self._bundle_context(book), "unit": "achterkant"}
+        return self._unit(f"{book.slug}/achterkant", self.folder(book.slug), context,
+                          self.art_files(book.slug))
 
     def whole_bundle(self, book: BookBundle, contents: Sequence[ContentsGroup]) -> str:
         """The whole bundle in one document, linking its stylesheets."""
@@ -212,7 +259,11 @@ class Layout:
     # --- the verzamelbundel -------------------------------------------------------
 
     def _collection_context(self, book: CollectionBook) -> dict:
+        places = [c.meta.plaats for bundle in book.bundles for c in bundle.chapters
+                  if c.is_case and c.meta.plaats]
+        art = self.art(book.slug, book.series, book.front, places)
         return {
+            **front_matter_context(art),
             "series": book.series,
             "bundle": book.front,
             "cover": None,
@@ -224,13 +275,16 @@ class Layout:
 
     def collection_unit(self, book: CollectionBook, unit: str, **extra: object) -> UnitDoc:
         """The collection's own cover, title page, contents or back cover."""
-        return self._unit(f"{book.slug}/{unit}", self.folder(book.slug),
-                          {**self._collection_context(book), "unit": unit, **extra})
+        context = {**self._collection_context(book), "unit": unit, **extra}
+        images = self.art_files(book.slug) if unit in ("omslag", "achterkant") else ()
+        return self._unit(f"{book.slug}/{unit}", self.folder(book.slug), context, images)
 
-    def part_title(self, book: CollectionBook, part: Part) -> UnitDoc:
-        context = {**self._collection_context(book), "unit": "deeltitel", "part": part,
-                   "palette": palette(part.kleur)}
-        return self._unit(f"{book.slug}/deel-{part.nummer}", self.folder(book.slug), context)
+    def part_title(self, book: CollectionBook, part: Part, places: list[str]) -> UnitDoc:
+        folder = self.folder(book.slug)
+        own = part_title_context(self.layouts, folder, part, places)
+        context = {**self._collection_context(book), "unit": "deeltitel", **own}
+        return self._unit(f"{book.slug}/deel-{part.nummer}", folder, context,
+                          (folder / own["part_street_svg"],))
 
     # --- the print edition ----------------------------------------------------------
 

@@ -140,7 +140,8 @@ def collection_plan(layout: Layout, book: CollectionBook, target: Path, order: i
     groups = []
     for bundle, part in zip(book.bundles, book.front.delen, strict=True):
         first = len(slots)
-        slots.append(Slot("deeltitel", layout.part_title(book, part), anchor=part.anchor,
+        places = [c.meta.plaats for c in bundle.chapters if c.is_case and c.meta.plaats]
+        slots.append(Slot("deeltitel", layout.part_title(book, part, places), anchor=part.anchor,
                           title=msg.PART_TITLE.format(number=part.nummer, title=part.titel)))
         slots += _chapter_slots(layout, bundle)
         groups.append(Group(f"{part.titel}: {part.ondertitel}", first, len(slots) - 1))

@@ -5,6 +5,9 @@ silently), links of any scheme (so forbidden ones can be named), and the
 `::: kader` container. Checks run on tokens, which carry line numbers; the HTML
 comes out in sections split at `##` so the templates can place the pull quote,
 images and markers between sections.
+
+Typography, the WeasyPrint work-around and table titles are rules of their own
+(mdrules.py).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .. import messages as msg
+from .mdrules import dutch_typography, keep_lines_whole, mark_tables, render_table_open
 
 ALLOWED_LINK = re.compile(r"^(?:https?://[^\s/]+|mailto:[^\s@]+@[^\s@]+)", re.IGNORECASE)
 KADER_FENCE_CLOSE = re.compile(r"^\s*:{3,}\s*$")
@@ -41,6 +45,10 @@ class Section:
     heading: Heading | None
     html: str
     kind: str  # slug of the heading text, e.g. "successen"; "" before the first ##
+    # What the section starts and ends with: "tekst", "kader", "figuur", "tabel" or "";
+    # the layout keeps the pull quote away from boxes, figures and tables.
+    opens_with: str = ""
+    closes_with: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,10 @@ def _render_paragraph_close(self, tokens: list[Token], idx: int, options, env) -
     caption = tokens[idx].meta.get("figure")
     if caption is None:
         return self.renderToken(tokens, idx, options, env)
-    caption_html = f"<figcaption>{escapeHtml(caption)}</figcaption>" if caption else ""
+    label = tokens[idx].meta.get("label", "")
+    parts = [f'<span class="figuur-nummer">{escapeHtml(label)}</span>'] if label else []
+    parts += [escapeHtml(caption)] if caption else []
+    caption_html = f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
     return f"{caption_html}</figure>\n"
 
 
@@ -106,9 +117,17 @@ def _mark_figures(tokens: list[Token]) -> None:
         children = [c for c in (inline.children or []) if not (c.type == "text" and not c.content.strip())]
         if opening.type == "paragraph_open" and inline.type == "inline" and len(children) == 1 \
                 and children[0].type == "image" and closing.type == "paragraph_close":
-            caption = children[0].attrGet("title") or ""
+            caption = _typographic_caption(children[0].attrGet("title") or "")
             opening.meta = {**opening.meta, "figure": caption}
             closing.meta = {**closing.meta, "figure": caption}
+
+
+def _typographic_caption(title: str) -> str:
+    """An image title is an attribute, which the typographer does not see: give it quotes."""
+    if not title:
+        return ""
+    inline = PARSER.parseInline(title, {})[0]
+    return PARSER.renderer.renderInlineAsText(inline.children or [], PARSER.options, {})
 
 
 def _make_parser() -> MarkdownIt:
@@ -116,15 +135,18 @@ def _make_parser() -> MarkdownIt:
         "commonmark",
         # markdown-it silently drops text deeper than maxNesting token levels (a list
         # costs two); the room above MAX_NESTING lets _check_nesting() refuse it first.
-        {"html": True, "typographer": True, "quotes": "“”‘’", "maxNesting": 2 * MAX_NESTING + 4},
+        {"html": True, "maxNesting": 2 * MAX_NESTING + 4},
     )
-    md.enable(["table", "replacements", "smartquotes"])
+    md.enable(["table"])
+    md.use(dutch_typography)
     md.use(footnote_plugin, inline=False)
+    md.core.ruler.push("keep_lines_whole", keep_lines_whole)
     md.use(container_plugin, name="kader", validate=_kader_validate, render=_render_kader)
     md.add_render_rule("footnote_ref", _render_footnote_ref)
     md.add_render_rule("paragraph_open", _render_paragraph_open)
     md.add_render_rule("paragraph_close", _render_paragraph_close)
     md.add_render_rule("image", _render_image)
+    md.add_render_rule("table_open", render_table_open)
     # Every URL reaches the token stream; check_links() decides, with a line number.
     md.validateLink = lambda url: True
     return md
@@ -196,6 +218,8 @@ def _check_blocks(parsed: ParsedBody, lines: list[str], first_line: int, chapter
         kept.append(token)
     parsed.tokens = kept
     _mark_figures(parsed.tokens)
+    mark_tables(parsed.tokens)
+    parsed.tokens = [token for token in parsed.tokens if not token.meta.get("dropped")]
     parsed.env["bundelpers_footnotes"] = _footnote_html(parsed.tokens, parsed.env)
 
 
@@ -262,12 +286,42 @@ def _unique(anchor: str, used: set[str]) -> str:
     return candidate
 
 
-def render_sections(parsed: ParsedBody, image_url) -> tuple[Section, ...]:  # type: ignore[no-untyped-def]
-    """HTML per `##` section; image sources are rewritten by `image_url(src)`."""
+def figure_sections(parsed: ParsedBody) -> list[int]:
+    """For each figure in the body, in order: the index of the section it lands in
+    (sections as render_sections() makes them), so figures can be numbered in reading order."""
+    found, section, seen_content = [], 0, False
+    for token in _without_footnote_block(parsed.tokens):
+        if token.type == "heading_open" and token.tag == "h2":
+            section += 1 if seen_content else 0
+            seen_content = True
+        elif token.type in ("paragraph_open", "table_open", "bullet_list_open", "ordered_list_open",
+                            "container_kader_open", "blockquote_open", "fence", "code_block", "hr"):
+            seen_content = True
+        if token.type == "paragraph_open" and token.meta.get("figure") is not None:
+            found.append(section)
+    return found
+
+
+def table_count(parsed: ParsedBody) -> int:
+    return sum(1 for token in parsed.tokens if token.type == "table_open" and "title" in token.meta)
+
+
+def render_sections(parsed: ParsedBody, image_url, figure_labels=(), table_labels=()) -> tuple[Section, ...]:  # type: ignore[no-untyped-def]
+    """HTML per `##` section; image sources are rewritten by `image_url(src)`; figures and
+    titled tables get the labels given, in order ("Figuur 3.1")."""
     for token in parsed.tokens:
         for child in token.children or []:
             if child.type == "image":
                 child.attrSet("src", image_url(unquote(child.attrGet("src") or "")))
+    figures = iter(figure_labels)
+    tables = iter(table_labels)
+    for token in parsed.tokens:
+        if token.type in ("paragraph_open", "paragraph_close") and token.meta.get("figure") is not None:
+            if token.type == "paragraph_open":
+                label = next(figures, "")
+            token.meta = {**token.meta, "label": label}
+        elif token.type == "table_open" and "title" in token.meta:
+            token.meta = {**token.meta, "label": next(tables, "")}
     body = _without_footnote_block(parsed.tokens)
     sections: list[Section] = []
     start, heading = 0, None
@@ -278,11 +332,26 @@ def render_sections(parsed: ParsedBody, image_url) -> tuple[Section, ...]:  # ty
                 chunk = chunk[3:]  # the heading itself is placed by the template
             html = PARSER.renderer.render(chunk, PARSER.options, parsed.env)
             if heading is not None or html.strip():
-                sections.append(Section(heading, html, slugify(heading.text) if heading else ""))
+                blocks = [_block_kind(t) for t in chunk if t.level == 0 and t.nesting != -1]
+                blocks = [kind for kind in blocks if kind] or [""]
+                sections.append(Section(heading, html, slugify(heading.text) if heading else "",
+                                        blocks[0], blocks[-1]))
             if token is not None:
                 heading = Heading(2, _plain(body[index + 1]), token.attrGet("id") or "")
                 start = index
     return tuple(sections)
+
+
+def _block_kind(token: Token) -> str:
+    if token.type == "container_kader_open":
+        return "kader"
+    if token.type == "table_open":
+        return "tabel"
+    if token.type == "paragraph_open":
+        return "figuur" if token.meta.get("figure") is not None else "tekst"
+    if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open", "heading_open"):
+        return "tekst"
+    return ""
 
 
 def _plain(inline: Token) -> str:
