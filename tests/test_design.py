@@ -279,8 +279,6 @@ def test_no_straight_quotes_in_the_bundles(shipped_build, number):
     assert straight_quotes(shipped_build / "bundel_pdf" / f"wij-in-de-wijk-{number}.pdf") == {}
 
 
-@pytest.mark.xfail(strict=True, reason="build.py hands the collection reeks.yaml as read; the "
-                   "lead passes prepare.typography.typeset(series) instead (issue 12 report)")
 def test_no_straight_quotes_in_the_collection(shipped_build):
     assert straight_quotes(shipped_build / "bundel_pdf" / "wij-in-de-wijk-verzamelbundel.pdf") == {}
 
