@@ -199,7 +199,7 @@ class Pipeline:
             sheets = self.sheets(plan, book.pagination)
             inputs = self.book_inputs(plan, book, sheets)
             if plan.bundle is not None:
-                self.write_whole_bundle(plan, book.pagination)
+                self.write_whole_bundle(plan, book.pagination, book.rendered)
             if self.state.fresh(self.project.root, plan.target, inputs):
                 result.unchanged.append(Written(plan.target, self.state.pages(
                     self.project.root, plan.target), plan.target.stat().st_size, 0.0))
@@ -308,10 +308,12 @@ class Pipeline:
         unique = tuple(dict.fromkeys(pairs))
         return self.layout.stamps(HeadSheet(unique), self.checked.series.meta, "koppen")
 
-    def write_whole_bundle(self, plan: BookPlan, pagination: Pagination) -> None:
+    def write_whole_bundle(self, plan: BookPlan, pagination: Pagination, rendered: list[Rendered]) -> None:
         """build/<slug>/index.html: the bundle in one document, with the same folios."""
         assert plan.bundle is not None
-        html = self.layout.whole_bundle(plan.bundle, plan.contents_groups(pagination, True))
+        arrangements = {slot.anchor: unit.details.get("arrangement", {})
+                        for slot, unit in zip(plan.slots, rendered, strict=True) if slot.kind == "hoofdstuk"}
+        html = self.layout.whole_bundle(plan.bundle, plan.contents_groups(pagination, True), arrangements)
         write_text_atomically(self.project.bundle_build(plan.slug) / "index.html", html)
 
     # --- typesetting ----------------------------------------------------------------

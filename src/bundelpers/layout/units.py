@@ -20,6 +20,7 @@ from ..prepare.book import BookBundle, BookChapter
 from ..prepare.collection import CollectionBook, Part
 from .colours import Palette, palette
 from .environment import environment
+from .flow import Arrangement, chapter_flow
 from .frontmatter import (
     BARCODE_SVG,
     STREET_SVG,
@@ -200,6 +201,8 @@ class Layout:
             "palette": palette(book.meta.kleur),
             "case_numbers": book.case_numbers,
             "quote_after": quote_position,
+            "chapter_flow": chapter_flow,
+            "arrangements": {},
             "linked_styles": (),
         }
 
@@ -224,14 +227,16 @@ class Layout:
         return self._unit(f"{book.slug}/inhoud", self.folder(book.slug),
                           {**self._bundle_context(book), "unit": "inhoud", "contents": contents})
 
-    def chapter(self, book: BookBundle, chapter: BookChapter) -> UnitDoc:
-        """A chapter's document; the bundle and the verzamelbundel share it."""
-        key = (book.slug, chapter.anchor)
+    def chapter(self, book: BookBundle, chapter: BookChapter,
+                arrangement: Arrangement | None = None) -> UnitDoc:
+        """A chapter's document, floats as `arrangement` moved them (none: as written);
+        the bundle and the verzamelbundel share it."""
+        key = (book.slug, chapter.anchor, repr(sorted((arrangement or {}).items())))
         if key not in self._chapters:
-            self._chapters[key] = self._unit(
-                f"{book.slug}/{chapter.anchor}", self.folder(book.slug),
-                {**self._bundle_context(book), "unit": "hoofdstuk", "chapter": chapter},
-                chapter.images)
+            context = {**self._bundle_context(book), "unit": "hoofdstuk", "chapter": chapter,
+                       "arrangements": {chapter.anchor: arrangement or {}}}
+            self._chapters[key] = self._unit(f"{book.slug}/{chapter.anchor}", self.folder(book.slug),
+                                             context, chapter.images)
         return self._chapters[key]
 
     def case_source(self, book: BookBundle, chapter: BookChapter, source: CaseSource) -> UnitDoc:
@@ -246,14 +251,17 @@ class Layout:
         return self._unit(f"{book.slug}/achterkant", self.folder(book.slug), context,
                           self.art_files(book.slug))
 
-    def whole_bundle(self, book: BookBundle, contents: Sequence[ContentsGroup]) -> str:
-        """The whole bundle in one document, linking its stylesheets."""
+    def whole_bundle(self, book: BookBundle, contents: Sequence[ContentsGroup],
+                     arrangements: dict[str, Arrangement]) -> str:
+        """The whole bundle in one document, linking its stylesheets; each chapter's floats
+        where its own typesetting placed them."""
         folder = self.folder(book.slug)
         sheets = [relative_url(self.build / FONTS_CSS, folder)]
         sheets += [relative_url(self.layouts / "css" / name, folder)
                    for name in (*STYLESHEETS, *FURNITURE)]
         context = {**self._bundle_context(book), "linked_styles": sheets, "contents": contents,
-                   "chapters": book.chapters, "running_title": book.meta.titel}
+                   "chapters": book.chapters, "running_title": book.meta.titel,
+                   "arrangements": arrangements}
         return self.env.get_template("book.html.j2").render(**context)
 
     # --- the verzamelbundel -------------------------------------------------------

@@ -154,7 +154,8 @@ def _prepare_chapter(
             if name.casefold() not in present:
                 log.warning(chapter.path, chapter.body_first_line, msg.SECTION_MISSING.format(name=name),
                             msg.SECTION_MISSING_HINT)
-    sections = render_sections(parsed, lambda src: urls.get(src, src), body_labels, table_labels)
+    sections = render_sections(parsed, lambda src: urls.get(src, src), body_labels, table_labels,
+                               chapter.slug)
     return BookChapter(chapter.slug, meta, sections, tuple(figures), chapter.path,
                        tuple(images), number)
 

@@ -31,6 +31,7 @@ KADER_FENCE_CLOSE = re.compile(r"^\s*:{3,}\s*$")
 UNUSED_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 MAX_NESTING = 10  # quotes, lists, boxes or emphasis inside one another
 CONTAINERS = {"blockquote", "bullet_list", "ordered_list", "container_kader"}
+FLOATS = ("kader", "figuur")  # blocks that may move past the text after them
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,20 @@ class Heading:
     level: int
     text: str
     anchor: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One top-level block of a section: a paragraph, list, table, box or figure, with
+    the id the page make-up locates it by (render/placement.py)."""
+
+    id: str
+    kind: str  # "tekst", "tabel", "kader" or "figuur"; boxes and figures may move forward
+    html: str
+
+    @property
+    def floats(self) -> bool:
+        return self.kind in FLOATS
 
 
 @dataclass(frozen=True)
@@ -49,6 +64,7 @@ class Section:
     # the layout keeps the pull quote away from boxes, figures and tables.
     opens_with: str = ""
     closes_with: str = ""
+    blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,7 +92,7 @@ def _render_kader(self, tokens: list[Token], idx: int, options, env) -> str:  # 
     token = tokens[idx]
     if token.nesting == 1:
         title = escapeHtml(token.meta.get("title", ""))
-        return f'<aside class="kader">\n<h3 class="kader-titel">{title}</h3>\n'
+        return f'<aside class="kader"{_id(token)}>\n<h3 class="kader-titel">{title}</h3>\n'
     return "</aside>\n"
 
 
@@ -89,8 +105,13 @@ def _render_footnote_ref(self, tokens: list[Token], idx: int, options, env) -> s
 
 def _render_paragraph_open(self, tokens: list[Token], idx: int, options, env) -> str:  # type: ignore[no-untyped-def]
     if tokens[idx].meta.get("figure") is not None:
-        return '<figure class="figuur">'
+        return f'<figure class="figuur"{_id(tokens[idx])}>'
     return self.renderToken(tokens, idx, options, env)
+
+
+def _id(token: Token) -> str:
+    anchor = token.attrGet("id")
+    return f' id="{escapeHtml(str(anchor))}"' if anchor else ""
 
 
 def _render_paragraph_close(self, tokens: list[Token], idx: int, options, env) -> str:  # type: ignore[no-untyped-def]
@@ -306,7 +327,8 @@ def table_count(parsed: ParsedBody) -> int:
     return sum(1 for token in parsed.tokens if token.type == "table_open" and "title" in token.meta)
 
 
-def render_sections(parsed: ParsedBody, image_url, figure_labels=(), table_labels=()) -> tuple[Section, ...]:  # type: ignore[no-untyped-def]
+def render_sections(parsed: ParsedBody, image_url, figure_labels=(), table_labels=(),  # type: ignore[no-untyped-def]
+                    chapter: str = "") -> tuple[Section, ...]:
     """HTML per `##` section; image sources are rewritten by `image_url(src)`; figures and
     titled tables get the labels given, in order ("Figuur 3.1")."""
     for token in parsed.tokens:
@@ -330,16 +352,36 @@ def render_sections(parsed: ParsedBody, image_url, figure_labels=(), table_label
             chunk = body[start:index]
             if heading is not None:
                 chunk = chunk[3:]  # the heading itself is placed by the template
-            html = PARSER.renderer.render(chunk, PARSER.options, parsed.env)
+            blocks = _blocks(chunk, parsed, f"{chapter}-b{len(sections) + 1}")
+            html = "".join(block.html for block in blocks)
             if heading is not None or html.strip():
-                blocks = [_block_kind(t) for t in chunk if t.level == 0 and t.nesting != -1]
-                blocks = [kind for kind in blocks if kind] or [""]
+                kinds = [block.kind for block in blocks] or [""]
                 sections.append(Section(heading, html, slugify(heading.text) if heading else "",
-                                        blocks[0], blocks[-1]))
+                                        kinds[0], kinds[-1], tuple(blocks)))
             if token is not None:
                 heading = Heading(2, _plain(body[index + 1]), token.attrGet("id") or "")
                 start = index
     return tuple(sections)
+
+
+def _blocks(chunk: list[Token], parsed: ParsedBody, prefix: str) -> list[Block]:
+    """The section's top-level blocks, each rendered on its own with an id."""
+    blocks: list[Block] = []
+    current: list[Token] = []
+    depth = 0
+    for token in chunk:
+        current.append(token)
+        depth += token.nesting
+        if depth > 0 or token.nesting == 1:
+            continue
+        kind = _block_kind(current[0])
+        if kind:
+            anchor = current[0].attrGet("id") or f"{prefix}-{len(blocks) + 1}"  # h3s have theirs
+            current[0].attrSet("id", anchor)
+            html = PARSER.renderer.render(current, PARSER.options, parsed.env)
+            blocks.append(Block(anchor, kind, html))
+        current = []
+    return blocks
 
 
 def _block_kind(token: Token) -> str:
@@ -349,7 +391,8 @@ def _block_kind(token: Token) -> str:
         return "tabel"
     if token.type == "paragraph_open":
         return "figuur" if token.meta.get("figure") is not None else "tekst"
-    if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open", "heading_open"):
+    if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open", "heading_open",
+                      "fence", "code_block", "hr"):
         return "tekst"
     return ""
 

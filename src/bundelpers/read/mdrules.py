@@ -103,7 +103,9 @@ def render_table_open(self, tokens: list[Token], idx: int, options, env) -> str:
         return self.renderToken(tokens, idx, options, env)
     label = tokens[idx].meta.get("label", "")
     label_html = f'<span class="tabel-nummer">{escapeHtml(label)}</span> ' if label else ""
-    return f'<p class="tabel-titel">{label_html}{self.renderInline(title, options, env)}</p>\n<table>\n'
+    anchor = tokens[idx].attrGet("id")
+    table = f'<table id="{escapeHtml(str(anchor))}">' if anchor else "<table>"
+    return f'<p class="tabel-titel">{label_html}{self.renderInline(title, options, env)}</p>\n{table}\n'
 
 
 def mark_tables(tokens: list[Token]) -> None:
