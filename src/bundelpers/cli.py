@@ -58,7 +58,7 @@ def run(project: Project, opdracht: str, whole: bool = False, inputs: str | None
     except ContentError as error:
         for problem in sorted([*error.problems, *error.warnings], key=lambda p: p.location()):
             print(problem.format(), file=sys.stderr)
-        print(msg.BUILD_STOPPED.format(count=len(error.problems)), file=sys.stderr)
+        print(msg.BUILD_STOPPED.format(errors=msg.errors(len(error.problems))), file=sys.stderr)
         return 1
     except (RenderError, MergeError) as error:
         print(f"fout: {error}", file=sys.stderr)

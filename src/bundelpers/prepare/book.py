@@ -13,9 +13,11 @@ from pathlib import Path
 
 from .. import messages as msg
 from ..errors import ProblemLog
+from ..read.body import check_body
 from ..read.content import Bundle, Chapter, Series
-from ..read.images import check_image
-from ..read.markdown import Heading, Section, headings, parse_body, render_sections
+from ..read.images import image_findings
+from ..read.markdown import Heading, Section, headings, render_sections
+from ..read.yamlload import LocatedYaml
 from ..read.schema import BundleMeta, ChapterMeta, SeriesMeta
 
 CASE_SECTIONS = ("Aanleiding", "Aanpak", "Successen", "Tegenvallers", "Lessen")
@@ -77,8 +79,8 @@ def prepare_bundle(series: Series, bundle: Bundle, log: ProblemLog, image_url: I
     sources: list[Path] = [series.root / "reeks.yaml", bundle.folder / "bundel.yaml"]
     cover = None
     if (cover_meta := bundle.meta.omslagbeeld) is not None:
-        line = bundle.source.line_of(("omslagbeeld", "bestand"))
-        path = _image(bundle.folder, cover_meta.bestand, bundle.folder / "bundel.yaml", line, log)
+        path = _image(bundle.folder, cover_meta.bestand, bundle.folder / "bundel.yaml", bundle.source,
+                      ("omslagbeeld", "bestand"), log)
         if path is not None:
             sources.append(path)
             cover = Figure(image_url(path), cover_meta.alt, None, cover_meta.bron, path)
@@ -96,24 +98,17 @@ def _prepare_chapter(
     bundle: Bundle, chapter: Chapter, log: ProblemLog, image_url: ImageUrl, sources: list[Path]
 ) -> BookChapter | None:
     sources.append(chapter.path)
-    images: list[Path] = []
-    parsed = parse_body(chapter.body, chapter.body_first_line, chapter.slug)
-    for line, message, hint in parsed.problems:
-        log.error(chapter.path, line, message, hint)
-    urls: dict[str, str] = {}
-    for image in parsed.images:
-        path = _image(bundle.folder, image.src, chapter.path, image.line, log)
-        if path is not None:
-            images.append(path)
-            urls[image.src] = image_url(path)
+    checked = check_body(bundle.folder, chapter.path, chapter.body, chapter.body_first_line, chapter.slug, log)
+    parsed = checked.parsed
+    images: list[Path] = list(dict.fromkeys(checked.images.values()))
+    urls = {src: image_url(path) for src, path in checked.images.items()}
     figures = []
     for index, figure in enumerate(chapter.meta.beeld or ()):
-        line = chapter.meta_source.line_of(("beeld", index, "bestand"))
-        path = _image(bundle.folder, figure.bestand, chapter.path, line, log)
+        path = _image(bundle.folder, figure.bestand, chapter.path, chapter.meta_source, ("beeld", index, "bestand"), log)
         if path is not None:
             images.append(path)
             figures.append(Figure(image_url(path), figure.alt, figure.bijschrift, figure.bron))
-    if parsed.problems or len(urls) < len({i.src for i in parsed.images}):
+    if not checked.ok:
         return None
     found = headings(parsed)
     if chapter.meta.is_case:
@@ -130,8 +125,9 @@ def _prepare_chapter(
                        chapter.path, tuple(images), footnotes)
 
 
-def _image(folder: Path, reference: str, file: Path, line: int, log: ProblemLog) -> Path | None:
-    path, problems = check_image(folder, reference)
-    for message, hint in problems:
-        log.error(file, line, message, hint)
+def _image(folder: Path, reference: str, file: Path, source: LocatedYaml, where: tuple, log: ProblemLog) -> Path | None:
+    line = source.line_of(where)
+    path, findings = image_findings(folder, reference, line, source.source_line(line), str(where[-1]))
+    for finding in findings:
+        log.add(file, finding)
     return path
