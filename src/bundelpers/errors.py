@@ -91,12 +91,12 @@ class Problem:
         if self.line:
             where += f":{self.line}" + (f":{self.column}" if self.column else "")
         text = f"{where}: {self.severity}: {self.message}"
-        if self.line and self.source.strip():
+        if self.line and self.column and self.source.strip():
             text += "\n" + _quoted_line(self.line, self.source, self.column, self.width)
         if self.hint:
             text += f"\n    {self.hint}"
         if self.fix is not None:
-            text += "\n    " + _fix_text(self.fix, msg)
+            text += "\n    " + _fix_text(self.fix, self.line, msg)
         return text
 
 
@@ -119,12 +119,13 @@ def _quoted_line(number: int, source: str, column: int, width: int) -> str:
     return text
 
 
-def _fix_text(fix: Fix, msg) -> str:  # type: ignore[no-untyped-def]
+def _fix_text(fix: Fix, line: int, msg) -> str:  # type: ignore[no-untyped-def]
     if fix.kind == "delete":
         if fix.last > fix.line:
             return msg.FIX_DELETE_LINES.format(line=fix.line, last=fix.last)
         return msg.FIX_DELETE_LINE.format(line=fix.line)
-    if len(fix.lines) == 1 and fix.last <= fix.line:
+    # "Schrijf: `...`" always means the line named above; any other line is named.
+    if len(fix.lines) == 1 and fix.last <= fix.line and (fix.kind == "insert" or fix.line == line):
         template = msg.FIX_REPLACE if fix.kind == "replace" else msg.FIX_INSERT
         return template.format(text=fix.lines[0], line=fix.line)
     if fix.kind == "insert":

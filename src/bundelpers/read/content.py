@@ -104,16 +104,15 @@ def parse_yaml(path: Path, text: str, log: ProblemLog, first_line: int = 1,
     """Parse a YAML file, or a chapter's front matter when `first_line` is past the opening '---'
     (`whole` then holds the lines of the whole file)."""
     front_matter = first_line != 1
-    located, findings = read_yaml(text)
+    located, findings = read_yaml(text, first_line - 1)
     for finding in findings:
         log.add(path, shifted(finding, first_line - 1))
     if located is None:
         return None
     if first_line != 1:
-        located.shift(first_line - 1, whole or [])
-    if findings:
-        # The file still holds what the findings name; its other problems are known now.
-        located.data = located.data if isinstance(located.data, dict) else None
+        lines = list(whole or [])
+        lines[first_line - 1 : first_line - 1 + len(located.source)] = located.source
+        located.shift(first_line - 1, lines)
     if located.data is None:
         log.error(path, first_line, *((msg.FRONT_MATTER_EMPTY, msg.FRONT_MATTER_EMPTY_HINT) if front_matter
                                       else (msg.YAML_EMPTY, "")))
@@ -244,7 +243,9 @@ def _load_chapters(folder: Path, contents: list[str], source: LocatedYaml | None
             log.error(bundle_file, line, msg.CHAPTER_OUTSIDE.format(path=listed), msg.CHAPTER_OUTSIDE_HINT)
             continue
         if target in seen:
-            log.error(bundle_file, line, msg.CHAPTER_TWICE.format(path=listed), msg.CHAPTER_TWICE_HINT)
+            log.error(bundle_file, line, msg.CHAPTER_TWICE.format(path=listed), msg.CHAPTER_TWICE_HINT,
+                      column=source.source_line(line).find(listed) + 1, width=len(listed), key="inhoud",
+                      value=listed, fix=Fix("delete", line))
             continue
         seen.add(target)
         path = folder / listed

@@ -130,7 +130,17 @@ def _value(match: re.Match, line: str, number: int, lines: list[str], index: int
         if not any(c in inner for c in CURLY_OPEN + CURLY_CLOSE):
             return Finding(number, msg.CURLY_QUOTES.format(key=key, value=bare), msg.CURLY_QUOTES_HINT,
                            column, len(bare), key, bare, Fix("replace", number, (head + yaml_scalar(inner),)))
-    if value.startswith("'") and not _single_quoted_closes(value, lines, index, match.start("value")):
+    owner = match.start("key") if match.group("key") else match.end("indent")
+    if value.startswith('"') and not _quoted_closes(value, lines, index, owner):
+        # YAML would run on to the next '"' in the file, swallowing the keys in between.
+        from .yamlload import reads_back
+
+        inner = value[1:].rstrip()
+        closed = value.rstrip() + '"'
+        closed = closed if reads_back(f"k: {closed}\n", {"k": inner}) else yaml_scalar(inner)
+        return Finding(number, msg.YAML_UNCLOSED_QUOTE, msg.YAML_UNCLOSED_QUOTE_HINT, column, 1, key, value.rstrip(),
+                       Fix("replace", number, (head + closed,)))
+    if value.startswith("'") and not _quoted_closes(value, lines, index, owner):
         intended = value.rstrip()
         return Finding(number, msg.LEADING_APOSTROPHE.format(key=key, value=intended), msg.LEADING_APOSTROPHE_HINT,
                        column, 1, key, intended, Fix("replace", number, (head + yaml_scalar(intended),)))
@@ -153,14 +163,17 @@ def _single_quoted_value(value: str) -> str | None:
     return match.group(1).replace("''", "'") if match else None
 
 
-def _single_quoted_closes(value: str, lines: list[str], index: int, column: int) -> bool:
-    """Whether a value starting with ' is a real quotation: it closes here or on a deeper line."""
-    if re.match(r"^'(?:[^']|'')*'", value):
+def _quoted_closes(value: str, lines: list[str], index: int, owner: int) -> bool:
+    """Whether a value starting with a quote is a real quotation: it closes on this line, or
+    on one of the more deeply indented lines that continue it."""
+    quote = value[0]
+    closed = r"^'(?:[^']|'')*'" if quote == "'" else r'^"(?:[^"\\]|\\.)*"'
+    if re.match(closed, value):
         return True
     for later in lines[index + 1 :]:
-        if later.strip() and len(later) - len(later.lstrip(BLANK)) <= column - 2:
+        if later.strip() and len(later) - len(later.lstrip(BLANK)) <= owner:
             return False
-        if re.search(r"(?:^|[^'])'(?:'')*\s*$", later.rstrip()):
+        if quote in later:
             return True
     return False
 

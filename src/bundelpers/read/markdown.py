@@ -246,8 +246,7 @@ def _check_blocks(parsed: ParsedBody, lines: list[str], first_line: int, chapter
                 source = parsed.text(current_line)
                 title = name[:1].upper() + name[1:]
                 parsed.add(current_line, msg.MD_UNKNOWN_BLOCK.format(name=name), msg.MD_UNKNOWN_BLOCK_HINT,
-                           find=name, key="kader", fix_line=f"::: kader {title}" if source.strip().startswith(":::")
-                           and "\n" not in token.content.strip() else None)
+                           find=name, key="kader", fix_line=f"::: kader {title}" if source.strip().startswith(":::") else None)
             token.children = _check_inline(parsed, token.children, current_line)
         kept.append(token)
     parsed.tokens = kept

@@ -23,6 +23,7 @@ from .schema import COLOUR_RE, EMAIL_RE, URL_RE
 from .yamlload import LocatedYaml, Span
 
 YEAR_KEYS = {"jaar", "gestart"}
+RAW_EXAMPLES = {"nummer", "jaar", "gestart", "druk", "verschenen", "bijgewerkt", "kleur"}  # not text
 
 
 def validation_problems(
@@ -140,10 +141,13 @@ class _Translator:
         kind, key, value = self.kind, self.key, self.input
         shown = self.written or (str(value) if value is not None else "")
         if isinstance(value, str) and (odd := suggest.INVISIBLE_IN_VALUE.search(value)) and kind != "missing":
-            cleaned = suggest.INVISIBLE_IN_VALUE.sub(lambda m: " " if m.group(0) in "\u00a0\u202f" else "",
-                                                     value).strip()
+            def clean(text: str) -> str:
+                return suggest.INVISIBLE_IN_VALUE.sub(lambda m: " " if m.group(0) in "\u00a0\u202f" else "",
+                                                      text).strip()
+            # The value as written, without the character: `jaar: 20<U+200B>21` becomes `jaar: 2021`.
+            fixed = clean(self.written) if self.written and " …" not in self.written else yaml_scalar(clean(value))
             return self.at(msg.INVISIBLE_IN_VALUE.format(key=key, char=char_name(odd.group(0)), value=shown),
-                           msg.INVISIBLE_IN_VALUE_HINT, self.replace_value(yaml_scalar(cleaned)))
+                           msg.INVISIBLE_IN_VALUE_HINT, self.replace_value(fixed))
         if kind == "missing":
             model = _model_at(self.model, self.loc[:-1])
             return self.at(msg.KEY_MISSING.format(key=key), msg.KEY_MISSING_HINT,
@@ -235,8 +239,10 @@ class _Translator:
                 else msg.KIND_DATE if isinstance(value, dt.date) else msg.KIND_LIST if isinstance(value, list)
                 else msg.KIND_MAPPING)
         fix = None
-        if not isinstance(value, (list, dict)) and self.written:
-            fix = self.replace_value(f'"{self.written}"')
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            fix = self.replace_value(yaml_scalar(", ".join(value)))  # a list where one text belongs
+        elif not isinstance(value, dict) and self.written and " …" not in self.written:
+            fix = self.replace_value(yaml_scalar(self.written) if isinstance(value, list) else f'"{self.written}"')
         return self.at(msg.EXPECT_TEXT.format(key=self.key, value=self.written, kind=kind), msg.EXPECT_TEXT_HINT, fix)
 
     def _expect_int(self) -> Finding:
@@ -342,7 +348,7 @@ def _example_lines(key: str, model: Any) -> list[str]:
     example = msg.EXAMPLES.get(key, "Tekst")
     if field is not None and "list" in str(field.annotation).lower():
         return [f"- {yaml_scalar(example)}"]
-    return [example if key in {"kleur"} else yaml_scalar(example)]
+    return [example if key in RAW_EXAMPLES else yaml_scalar(example)]
 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:

@@ -73,8 +73,11 @@ class LocatedYaml:
 
 class YamlProblem(Exception):
     def __init__(self, line: int, message: str, hint: str = "", *, column: int = 0, width: int = 1,
-                 key: str = "", value: str = "", fix: Fix | None = None):
+                 key: str = "", value: str = "", fix: Fix | None = None, first: int = 0):
+        # `first`: another line the message names, filled in once the file's offset is known.
+        message, hint = (message.format(first=first), hint.format(first=first)) if first else (message, hint)
         super().__init__(message)
+        self.first = first
         self.line = line
         self.message = message
         self.hint = hint
@@ -162,7 +165,7 @@ class _Loader(
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_decimal_int)
 
 
-def read_yaml(text: str) -> tuple[LocatedYaml | None, list[Finding]]:
+def read_yaml(text: str, offset: int = 0) -> tuple[LocatedYaml | None, list[Finding]]:
     """Parse one YAML document the way an editor needs it: every finding at once.
 
     Word and typing habits are found on the raw lines first; their fixes are made
@@ -172,11 +175,15 @@ def read_yaml(text: str) -> tuple[LocatedYaml | None, list[Finding]]:
     try:
         located = load_yaml(cleaned)
     except YamlProblem as problem:
+        if problem.first and offset:  # the other line it names, counted in the whole file
+            problem = YamlProblem(problem.line, problem.message.replace(f"regel {problem.first}", "regel {first}"),
+                                  problem.hint.replace(f"regel {problem.first}", "regel {first}"),
+                                  column=problem.finding.column, width=problem.finding.width,
+                                  key=problem.finding.key, fix=problem.finding.fix, first=problem.first + offset)
         if not any(found.line == problem.line for found in findings):
             findings.append(problem.finding)
         return None, findings
-    located.source = text.split("\n")
-    return located, findings
+    return located, findings  # `source` holds the cleaned lines: fixes build on them
 
 
 def load_yaml(text: str) -> LocatedYaml:
@@ -244,9 +251,10 @@ def _build(node: yaml.Node, path: Path_, located: LocatedYaml, loader: _Loader,
                 line = loader.editor_line(key_node.start_mark)
                 last = _span(value_node, loader, key_node).end_line
                 raise YamlProblem(
-                    line, msg.YAML_DUPLICATE_KEY.format(key=key, first=located.lines[(*path, key)]),
-                    msg.YAML_DUPLICATE_KEY_HINT.format(first=located.lines[(*path, key)]), column=_column(loader.text, key_node.start_mark.index),
+                    line, msg.YAML_DUPLICATE_KEY.format(key=key, first="{first}"),
+                    msg.YAML_DUPLICATE_KEY_HINT.format(first="{first}"), column=_column(loader.text, key_node.start_mark.index),
                     width=len(key), key=key, fix=Fix("delete", line, last=max(last, line)),
+                    first=located.lines[(*path, key)],
                 )
             child = (*path, key)
             located.lines[child] = loader.editor_line(key_node.start_mark)
@@ -283,11 +291,13 @@ def _quote_value_problem(text: str, line: int, message: str, hint: str, index: i
     match = VALUE_START.match(source)
     fix = None
     value = ""
+    column = _column(text, index)
     if match:
         value = match.group(2)
+        column = len(match.group(1)) + 1  # the value's first character is the cause
         candidate = match.group(1) + yaml_scalar(value)
         fix = _checked(text, line, (candidate,))
-    return YamlProblem(line, message, hint, column=_column(text, index), value=value, fix=fix)
+    return YamlProblem(line, message, hint, column=column, value=value, fix=fix)
 
 
 def _checked(text: str, line: int, lines: tuple[str, ...]) -> Fix | None:
