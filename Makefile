@@ -8,11 +8,11 @@ RUNTIME  := $(VENV)/.runtime-installed
 TESTDEPS := $(VENV)/.test-installed
 
 .DEFAULT_GOAL := pdf
-.PHONY: pdf check test bench clean help system watch
+.PHONY: pdf check test bench clean help system watch nieuw nieuwe-bundel importeer
 
 help: ## deze lijst
 	@echo "Gebruik: make [doel]"
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /  \1\t/'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  \1\t/'
 
 pdf: $(RUNTIME) ## controleer de inhoud en maak alle PDF's in bundel_pdf/
 	@$(VENV)/bin/bundelpers build
@@ -22,6 +22,17 @@ check: $(RUNTIME) ## controleer alleen de inhoud (snel, zonder PDF's te maken)
 
 watch: $(RUNTIME) ## bouw opnieuw zodra je een bestand in content/ bewaart (stoppen: Ctrl-C)
 	@$(VENV)/bin/bundelpers watch
+
+nieuw: $(RUNTIME) ## nieuwe casus: make nieuw BUNDEL=3 NAAM="Buurtkeuken Oss"
+	@test -n "$(BUNDEL)" -a -n "$(NAAM)" || { echo 'Gebruik: make nieuw BUNDEL=3 NAAM="Naam van de casus"  (BUNDEL: nummer of mapnaam)'; exit 1; }
+	@$(VENV)/bin/bundelpers nieuw casus "$(BUNDEL)" "$(NAAM)"
+
+nieuwe-bundel: $(RUNTIME) ## nieuwe bundel met het volgende nummer (of kies de map: BUNDEL=wij-in-de-wijk-4)
+	@$(VENV)/bin/bundelpers nieuw bundel $(BUNDEL)
+
+importeer: $(RUNTIME) ## casus uit Word: make importeer BESTAND=casus.docx BUNDEL=3
+	@test -n "$(BESTAND)" -a -n "$(BUNDEL)" || { echo 'Gebruik: make importeer BESTAND=casus.docx BUNDEL=3'; exit 1; }
+	@$(VENV)/bin/bundelpers importeer "$(BESTAND)" --bundel "$(BUNDEL)"
 
 test: $(TESTDEPS) ## draai alle tests
 	@$(PYTHON) -m pytest -q

@@ -277,10 +277,20 @@ RENDER_FAILED = "Het maken van de PDF van {slug} is mislukt: {reason}"
 RENDER_A11Y = "De PDF van {slug} is niet toegankelijk: {detail}"
 BUILD_OK = "{count} PDF's gemaakt in {seconds:.1f} s."
 BUILD_STOPPED = "Er is niets gebouwd: los eerst de {errors} hierboven op. De bestaande PDF's zijn niet veranderd."
-CHECK_OK = "De inhoud is in orde: {bundles} bundel(s), {chapters} hoofdstukken."
+CHECK_OK = "De inhoud is in orde: {bundles}, {chapters}."
 INTERNAL_ERROR = (
     "Er ging iets mis in bundelpers zelf ({kind}: {detail}). De bestaande PDF's zijn niet "
     "veranderd. Meld dit aan de beheerder; met BUNDELPERS_DEBUG=1 voor het commando ziet die de details."
 )
 WATCHING = "Ik kijk mee: bewaar een bestand in content/ en de PDF's worden bijgewerkt (stoppen: Ctrl-C)."
 WATCH_CHANGED = "Gewijzigd: {files}. Opnieuw bouwen..."
+
+# --- bundelpers nieuw ----------------------------------------------------------
+NEW_CASE_MADE = "Nieuwe casus gemaakt: {file}\nOpen dit bestand en vul het in; de uitleg staat erin, na een #."
+NEW_CASE_LISTED = "Toegevoegd aan 'inhoud' in {file} (regel {line}); verplaats die regel om de volgorde te veranderen."
+NEW_BUNDLE_MADE = "Nieuwe bundel gemaakt: {file}\nOpen dit bestand en vul het in; de uitleg staat erin, na een #."
+NEW_BUNDLE_ALSO = "Ook gemaakt: {files}. Een casus voeg je toe met: bundelpers nieuw casus {slug} \"Naam van de casus\""
+NEW_NO_BUNDLE = "Er is geen bundel '{bundle}' in content/. Bundels: {names}."
+NEW_BUNDLE_BROKEN = "{file} kan niet gelezen worden; los eerst de fouten op die 'bundelpers check' noemt."
+NEW_EXISTS = "{file} bestaat al; kies een andere naam."
+NEW_SLUG_EXAMPLE = "Bijvoorbeeld: {slug}"

@@ -1,0 +1,64 @@
+"""`bundelpers nieuw`: a new case or bundle in one command, valid from the start."""
+
+from __future__ import annotations
+
+import pypdf
+from badinput import run_cli_in_process
+from conftest import BUNDLE_YAML, minimal_files, run_cli
+
+COMMENTED_BUNDLE = BUNDLE_YAML.replace("nummer: 1\n", "# Onze eerste bundel.\nnummer: 1   # niet veranderen\n") \
+    .replace("  - casus.md\n", "  - casus.md\n  - slot.md   # het slot blijft achteraan\n") + "# einde\n"
+
+
+def _files() -> dict[str, str]:
+    files = minimal_files()
+    files["content/testbundel-1/bundel.yaml"] = COMMENTED_BUNDLE
+    files["content/testbundel-1/slot.md"] = "---\ntitel: Slot\n---\n\nTot slot.\n"
+    return files
+
+
+def test_new_case_is_written_beside_the_other_cases_listed_after_the_last_and_the_file_kept(project_factory):
+    root = project_factory(_files())
+    result = run_cli_in_process(root, "nieuw", "casus", "1", "Buurtkeuken", "'s-Hertogenbosch")
+    assert result.returncode == 0, result.stderr
+    assert "content/testbundel-1/buurtkeuken-s-hertogenbosch.md" in result.stdout
+    assert "Open dit bestand" in result.stdout
+    after = (root / "content/testbundel-1/bundel.yaml").read_text()
+    assert after == COMMENTED_BUNDLE.replace(
+        "  - casus.md\n", "  - casus.md\n  - buurtkeuken-s-hertogenbosch.md\n")
+    case = (root / "content/testbundel-1/buurtkeuken-s-hertogenbosch.md").read_text()
+    assert "titel: \"Buurtkeuken 's-Hertogenbosch\"" in case
+    assert case.count("\n# ") > 20  # every field is explained
+
+
+def test_a_new_case_checks_clean_and_builds(project_factory):
+    root = project_factory(_files())
+    assert run_cli_in_process(root, "nieuw", "casus", "testbundel-1", "De Moestuin").returncode == 0
+    check = run_cli_in_process(root, "check")
+    assert check.returncode == 0 and check.stderr == "", check.stderr
+    build = run_cli(root, "build")
+    assert build.returncode == 0, build.stderr
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(root / "bundel_pdf/testbundel-1.pdf").pages)
+    assert "De Moestuin" in text and "Aanleiding" in text
+
+
+def test_new_case_refuses_an_unknown_bundle_with_a_suggestion_and_an_existing_file(project_factory):
+    root = project_factory(_files())
+    unknown = run_cli_in_process(root, "nieuw", "casus", "testbundel-2", "X")
+    assert unknown.returncode == 1
+    assert "Er is geen bundel 'testbundel-2'" in unknown.stderr and "'testbundel-1'" in unknown.stderr
+    assert run_cli_in_process(root, "nieuw", "casus", "1", "X").returncode == 0
+    again = run_cli_in_process(root, "nieuw", "casus", "1", "X")
+    assert again.returncode == 1 and "bestaat al" in again.stderr
+
+
+def test_new_bundle_gets_the_next_number_and_checks_clean(project_factory):
+    root = project_factory(_files())
+    result = run_cli_in_process(root, "nieuw", "bundel")
+    assert result.returncode == 0, result.stderr
+    assert "content/testreeks-2/bundel.yaml" in result.stdout
+    bundle = (root / "content/testreeks-2/bundel.yaml").read_text()
+    assert "nummer: 2\n" in bundle and "titel: Testreeks 2\n" in bundle
+    assert run_cli_in_process(root, "nieuw", "casus", "2", "Eerste casus").returncode == 0
+    check = run_cli_in_process(root, "check")
+    assert check.returncode == 0 and check.stderr == "", check.stderr
