@@ -27,7 +27,7 @@ def test_new_case_is_written_beside_the_other_cases_listed_after_the_last_and_th
     assert after == COMMENTED_BUNDLE.replace(
         "  - casus.md\n", "  - casus.md\n  - buurtkeuken-s-hertogenbosch.md\n")
     case = (root / "content/testbundel-1/buurtkeuken-s-hertogenbosch.md").read_text()
-    assert "titel: \"Buurtkeuken 's-Hertogenbosch\"" in case
+    assert "\ntitel: Buurtkeuken 's-Hertogenbosch\n" in case
     assert case.count("\n# ") > 20  # every field is explained
 
 
