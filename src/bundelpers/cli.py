@@ -54,6 +54,10 @@ def run(project: Project, opdracht: str, whole: bool = False, inputs: str | None
         for warning in checked.warnings:
             print(warning.format(), file=sys.stderr)
         if opdracht == "check":
+            from .proofread import proofread  # spelling and counts: warnings, only in check
+
+            for warning in proofread(project, checked.series):
+                print(warning.format(), file=sys.stderr)
             chapters = sum(len(book.chapters) for book in checked.books)
             print(msg.CHECK_OK.format(bundles=msg.count(len(checked.books), "bundel", "bundels"),
                                       chapters=msg.count(chapters, "hoofdstuk", "hoofdstukken")))

@@ -294,3 +294,12 @@ NEW_NO_BUNDLE = "Er is geen bundel '{bundle}' in content/. Bundels: {names}."
 NEW_BUNDLE_BROKEN = "{file} kan niet gelezen worden; los eerst de fouten op die 'bundelpers check' noemt."
 NEW_EXISTS = "{file} bestaat al; kies een andere naam."
 NEW_SLUG_EXAMPLE = "Bijvoorbeeld: {slug}"
+
+# --- proofreading (warnings in `bundelpers check`) -------------------------------
+SPELLING_UNKNOWN = "Onbekend woord: `{word}`."
+SPELLING_SUGGEST = "Bedoelde je: {words}?"
+SPELLING_NO_SUGGESTION = "Het woordenboek kent geen woord dat erop lijkt."
+SPELLING_WORD_LIST = "Is het goed (een naam, een plaats), zet het dan op een eigen regel in content/woordenlijst.txt."
+SPELLING_UNAVAILABLE = "De spellingcontrole is overgeslagen: het programma hunspell of het Nederlandse woordenboek ontbreekt. Draai 'make' om ze te installeren."
+COUNT_STALE = "Hier staat `{text}`, maar deze bundel heeft {cases}."
+COUNT_STALE_HINT = "Pas het getal aan:"
