@@ -66,7 +66,9 @@ def _number(folder: Path) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def new_case(project: Project, bundle: str, name: str) -> Made:
+def new_case(project: Project, bundle: str, name: str, *, body: str | None = None,
+             summary: str | None = None, file_stem: str | None = None) -> Made:
+    """A case from the skeleton; `body` and `summary` replace its sample text (Word import)."""
     folder = find_bundle(project, bundle)
     bundle_file = folder / "bundel.yaml"
     text = bundle_file.read_text("utf-8-sig")
@@ -79,7 +81,7 @@ def new_case(project: Project, bundle: str, name: str) -> Made:
         raise ScaffoldError(msg.NEW_BUNDLE_BROKEN.format(file=_shown(project, bundle_file)))
     cases = [i for i, item in enumerate(listed) if isinstance(item, str) and _is_case(folder / item)]
     subfolder = _case_folder(listed, cases)
-    base = slugify(name)
+    base = file_stem or slugify(name)
     relative = f"{subfolder}/{base}.md" if subfolder else f"{base}.md"
     target = folder / relative
     if target.exists():
@@ -94,7 +96,8 @@ def new_case(project: Project, bundle: str, name: str) -> Made:
     lines.insert(line, new_line)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomically(target, _render(project, "casus.md.j2", titel=_yaml_text(name),
-                                          initiatief=_yaml_text(name)))
+                                          initiatief=_yaml_text(name), body=body,
+                                          samenvatting=_folded(summary) if summary else None))
     write_text_atomically(bundle_file, "\n".join(lines))
     return Made(target, (bundle_file,), line + 1)
 
@@ -149,6 +152,14 @@ def _case_folder(listed: list, cases: list[int]) -> str:
     if folders:
         return max(set(folders), key=folders.count)
     return DEFAULT_CASE_FOLDER if not cases else ""
+
+
+def _folded(text: str) -> str:
+    """Plain text for a `>-` block: Markdown marks removed, wrapped, indented two spaces."""
+    import textwrap
+
+    plain = re.sub(r"\\(.)", r"\1", re.sub(r"\*\*|(?<!\\)\*", "", text))
+    return "\n".join(textwrap.wrap(" ".join(plain.split()), 76, initial_indent="  ", subsequent_indent="  "))
 
 
 def _yaml_text(text: str) -> str:
