@@ -8,7 +8,7 @@ RUNTIME  := $(VENV)/.runtime-installed
 TESTDEPS := $(VENV)/.test-installed
 
 .DEFAULT_GOAL := pdf
-.PHONY: pdf check test bench clean help system watch nieuw nieuwe-bundel importeer
+.PHONY: pdf check test bench clean help system watch nieuw nieuwe-bundel importeer foutentabel
 
 help: ## deze lijst
 	@echo "Gebruik: make [doel]"
@@ -39,6 +39,9 @@ test: $(TESTDEPS) ## draai alle tests
 
 bench: $(RUNTIME) ## meet hoe snel bouwen gaat (tabel, en build/bench.json)
 	@$(PYTHON) scripts/bench.py
+
+foutentabel: $(TESTDEPS) ## maak de tabel met veelgemaakte fouten in docs/handleiding.md opnieuw, uit echte runs
+	@$(PYTHON) scripts/foutentabel.py
 
 clean: ## verwijder build/ en bundel_pdf/ (de virtuele omgeving blijft)
 	rm -rf build bundel_pdf .pytest_cache

@@ -73,6 +73,6 @@ def test_without_hunspell_the_check_says_so_once_and_still_passes(project_factor
     monkeypatch.setattr(spelling.shutil, "which", lambda name: None)
     _, result = _check(project_factory, minimal_files())
     assert result.returncode == 0
-    assert [p.message for p in parse(result.stderr)] == [
+    assert [p.message for p in parse(result.stderr)] == [(
         "De spellingcontrole is overgeslagen: het programma hunspell of het Nederlandse woordenboek ontbreekt. "
-        "Draai 'make' om ze te installeren."]
+        "Draai 'make' om ze te installeren.")]

@@ -224,7 +224,8 @@ CHAPTER_OUTSIDE = "'{path}' ligt buiten de bundelmap."
 CHAPTER_OUTSIDE_HINT = "Gebruik een pad binnen de bundelmap, zonder '..' en niet beginnend met '/'."
 CHAPTER_UNLISTED = "Dit Markdown-bestand staat niet in 'inhoud' van bundel.yaml en komt dus niet in de PDF."
 CHAPTER_UNLISTED_HINT = "Voeg het toe aan 'inhoud', of verplaats het als het een kladje is."
-SECTION_MISSING = "De gebruikelijke sectie '## {name}' ontbreekt in deze casus."
+SECTION_MISSING = "De gebruikelijke sectie {name} ontbreekt in deze casus."
+SECTIONS_MISSING = "De gebruikelijke secties {name} ontbreken in deze casus."
 SECTION_MISSING_HINT = "Casussen hebben meestal de secties Aanleiding, Aanpak, Successen, Tegenvallers en Lessen."
 
 # --- Markdown --------------------------------------------------------------

@@ -5,8 +5,8 @@ images with alt text and caption. What has no place in the contract is listed, n
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
+from xml.etree import ElementTree
 
 from .. import messages as msg
 

@@ -113,10 +113,12 @@ def _prepare_chapter(
     found = headings(parsed)
     if chapter.meta.is_case:
         present = {h.text.casefold() for h in found if h.level == 2}
-        for name in CASE_SECTIONS:
-            if name.casefold() not in present:
-                log.warning(chapter.path, chapter.body_first_line, msg.SECTION_MISSING.format(name=name),
-                            msg.SECTION_MISSING_HINT)
+        missing = [name for name in CASE_SECTIONS if name.casefold() not in present]
+        if missing:  # one warning for the case, naming every missing section
+            names = " en ".join(", ".join(f"'## {n}'" for n in missing).rsplit(", ", 1))
+            message = msg.SECTION_MISSING if len(missing) == 1 else msg.SECTIONS_MISSING
+            log.warning(chapter.path, chapter.body_first_line, message.format(name=names),
+                        msg.SECTION_MISSING_HINT)
     sections = render_sections(parsed, lambda src: urls.get(src, src))
     sources.extend(images)
     footnotes = sum(1 for token in parsed.tokens for child in token.children or ()

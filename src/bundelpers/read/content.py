@@ -230,9 +230,9 @@ def _load_chapters(folder: Path, contents: list[str], source: LocatedYaml | None
     for index, listed in enumerate(contents):
         if source is None:  # salvaged from a broken file: only what exists is read, quietly
             path = folder / listed
-            if inside(folder, listed) is not None and path.is_file() and path.suffix == ".md":
-                if (chapter := load_chapter(path, listed, _unique_slug(path.stem, slugs), log, folder)) is not None:
-                    chapters.append(chapter)
+            if inside(folder, listed) is not None and path.is_file() and path.suffix == ".md" and (
+                    chapter := load_chapter(path, listed, _unique_slug(path.stem, slugs), log, folder)) is not None:
+                chapters.append(chapter)
             continue
         line = source.line_of(("inhoud", index))
         if (link_problem := symlink_outside(folder, listed)) is not None:

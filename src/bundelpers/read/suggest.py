@@ -47,9 +47,9 @@ def number_word(text: str) -> int | None:
         return TENS[word]
     if word in ORDINALS:
         return ORDINALS[word]
-    if match := re.fullmatch(r"(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(\w+ig)", word):
-        if match.group(2) in TENS:
-            return UNITS[match.group(1)] + TENS[match.group(2)]
+    match = re.fullmatch(r"(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(\w+ig)", word)
+    if match and match.group(2) in TENS:
+        return UNITS[match.group(1)] + TENS[match.group(2)]
     return None
 
 
@@ -82,9 +82,8 @@ def iso_date(value: object) -> dt.date | tuple[int, int, int] | None:
         parts = int(match.group(1)), int(match.group(2)), int(match.group(3))
     elif match := re.fullmatch(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})", text):
         parts = int(match.group(3)), int(match.group(2)), int(match.group(1))
-    elif match := re.fullmatch(r"(\d{1,2})[-/. ]+([a-z]+)\.?[-/. ]+(\d{4})", text):
-        if match.group(2) in MONTHS:
-            parts = int(match.group(3)), MONTHS[match.group(2)], int(match.group(1))
+    elif (match := re.fullmatch(r"(\d{1,2})[-/. ]+([a-z]+)\.?[-/. ]+(\d{4})", text)) and match.group(2) in MONTHS:
+        parts = int(match.group(3)), MONTHS[match.group(2)], int(match.group(1))
     if parts is None:
         return None
     year, month, day = parts

@@ -128,16 +128,14 @@ class _Translator:
             return None
         _, span = max(siblings, key=lambda item: item[1].key_line)
         indent = " " * span.key_column
-        if value_lines and value_lines[0].startswith("- "):
-            lines = (f"{indent}{key}:",) + tuple(f"{indent}  {v}" for v in value_lines)
-        elif len(value_lines) > 1 or (value_lines and ": " in value_lines[0] and not value_lines[0].startswith('"')):
+        if value_lines and value_lines[0].startswith("- ") or len(value_lines) > 1 or (value_lines and ": " in value_lines[0] and not value_lines[0].startswith('"')):
             lines = (f"{indent}{key}:",) + tuple(f"{indent}  {v}" for v in value_lines)
         else:
             lines = (f"{indent}{key}: {value_lines[0]}",)
         return Fix("insert", span.key_line, lines)
 
     # --- the message ----------------------------------------------------------
-    def finding(self) -> Finding:  # noqa: C901 - one branch per kind of failure
+    def finding(self) -> Finding:
         kind, key, value = self.kind, self.key, self.input
         shown = self.written or (str(value) if value is not None else "")
         if isinstance(value, str) and (odd := suggest.INVISIBLE_IN_VALUE.search(value)) and kind != "missing":
@@ -251,9 +249,7 @@ class _Translator:
         quoted = self.span is not None and self.span.style in {'"', "'"}
         if number is not None and quoted and str(number) == str(value).strip():
             hint = msg.EXPECT_INT_QUOTED_HINT
-        elif number is not None and isinstance(value, str) and suggest.number_word(value) is not None:
-            hint = msg.EXPECT_INT_WORD_HINT
-        elif number is not None:
+        elif number is not None and isinstance(value, str) and suggest.number_word(value) is not None or number is not None:
             hint = msg.EXPECT_INT_WORD_HINT
         else:
             hint = msg.EXPECT_INT_HINT

@@ -237,9 +237,10 @@ def _span(node: yaml.Node, loader: _Loader, key: yaml.Node | None) -> Span:
 
 
 def _build(node: yaml.Node, path: Path_, located: LocatedYaml, loader: _Loader,
-           key_node: yaml.Node | None = None) -> Any:
+           owner: yaml.Node | None = None) -> Any:
+    """`owner` is the key node of this value, when it has one."""
     located.lines.setdefault(path, loader.editor_line(node.start_mark))
-    located.spans[path] = _span(node, loader, key_node)
+    located.spans[path] = _span(node, loader, owner)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
