@@ -366,7 +366,7 @@ def test_each_typeface_is_stored_once_after_assembly(tmp_path):
     from collections import Counter
 
     from bundelpers.assemble import DocumentInfo, Part, assemble
-    from bundelpers.project import font_file
+    from bundelpers.fonts import font_file
 
     face = font_file("font_source_serif_pro", "SourceSerifPro-Regular.ttf").as_uri()
     style = f'<style>@font-face {{ font-family: S; src: url("{face}") }} body {{ font-family: S }}</style>'
