@@ -19,7 +19,8 @@ CARET = re.compile(r"^ +\| (?P<caret> *\^+)$")
 REPLACE_ONE = re.compile(r"^    Schrijf: `(?P<text>.*)`$")
 REPLACE_BLOCK = re.compile(r"^    Schrijf in plaats van regel (?P<line>\d+)(?: tot en met (?P<last>\d+))?:$")
 INSERT_ONE = re.compile(r"^    Voeg na regel (?P<line>\d+) deze regel toe: `(?P<text>.*)`$")
-INSERT_BLOCK = re.compile(r"^    Voeg na regel (?P<line>\d+) deze regels toe:$")
+INSERT_BLOCK = re.compile(r"^    (?:Voeg na regel (?P<line>\d+) deze regels toe|Zet bovenaan deze regels):$")
+INSERT_TOP = re.compile(r"^    Zet bovenaan deze regel: `(?P<text>.*)`$")
 DELETE = re.compile(r"^    Haal regel (?P<line>\d+)(?: tot en met (?P<last>\d+))? weg\.$")
 
 
@@ -62,6 +63,8 @@ def parse(output: str) -> list[Printed]:
                 current.fix = Fix("replace", current.line, (match["text"],))
             elif match := INSERT_ONE.match(text):
                 current.fix = Fix("insert", int(match["line"]), (match["text"],))
+            elif match := INSERT_TOP.match(text):
+                current.fix = Fix("insert", 0, (match["text"],))
             elif match := DELETE.match(text):
                 current.fix = Fix("delete", int(match["line"]), last=int(match["last"] or 0))
             elif (block := REPLACE_BLOCK.match(text)) or (block := INSERT_BLOCK.match(text)):
@@ -71,7 +74,7 @@ def parse(output: str) -> list[Printed]:
                     index += 1
                 kind = "replace" if text.lstrip().startswith("Schrijf") else "insert"
                 last = int(block.groupdict().get("last") or 0)
-                current.fix = Fix(kind, int(block["line"]), tuple(body), last=last)
+                current.fix = Fix(kind, int(block["line"] or 0), tuple(body), last=last)
             else:
                 current.hints.append(text.strip())
     return problems

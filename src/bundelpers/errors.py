@@ -124,6 +124,10 @@ def _fix_text(fix: Fix, line: int, msg) -> str:  # type: ignore[no-untyped-def]
         if fix.last > fix.line:
             return msg.FIX_DELETE_LINES.format(line=fix.line, last=fix.last)
         return msg.FIX_DELETE_LINE.format(line=fix.line)
+    if fix.kind == "insert" and fix.line == 0:
+        if len(fix.lines) == 1:
+            return msg.FIX_INSERT_TOP.format(text=fix.lines[0])
+        return msg.FIX_INSERT_TOP_BLOCK + "".join(f"\n        {line}" for line in fix.lines)
     # "Schrijf: `...`" always means the line named above; any other line is named.
     if len(fix.lines) == 1 and fix.last <= fix.line and (fix.kind == "insert" or fix.line == line):
         template = msg.FIX_REPLACE if fix.kind == "replace" else msg.FIX_INSERT

@@ -155,15 +155,20 @@ def load_series(root: Path, log: ProblemLog) -> Series | None:
 
 def _check_unique_numbers(bundles: list[Bundle], log: ProblemLog) -> None:
     seen: dict[int, Bundle] = {}
+    taken = {bundle.meta.nummer for bundle in bundles}
     for bundle in bundles:
         other = seen.setdefault(bundle.meta.nummer, bundle)
         if other is not bundle:
-            log.error(
-                bundle.folder / "bundel.yaml",
-                bundle.source.line_of(("nummer",)),
-                msg.NUMBER_TAKEN.format(nummer=bundle.meta.nummer, other=other.slug),
-                msg.NUMBER_TAKEN_HINT,
-            )
+            free = next(n for n in range(1, len(taken) + len(bundles) + 2) if n not in taken)
+            taken.add(free)
+            line = bundle.source.line_of(("nummer",))
+            span = bundle.source.spans.get(("nummer",))
+            text = bundle.source.source_line(line)
+            fix = Fix("replace", line, (text[: span.column] + str(free),)) if span and span.line == line else None
+            log.error(bundle.folder / "bundel.yaml", line,
+                      msg.NUMBER_TAKEN.format(nummer=bundle.meta.nummer, other=other.slug),
+                      msg.NUMBER_TAKEN_HINT.format(free=free), column=(span.column + 1) if span else 0,
+                      width=len(str(bundle.meta.nummer)), key="nummer", value=str(bundle.meta.nummer), fix=fix)
 
 
 def load_bundle(folder: Path, log: ProblemLog) -> Bundle | None:
@@ -235,17 +240,18 @@ def _load_chapters(folder: Path, contents: list[str], source: LocatedYaml | None
                 chapters.append(chapter)
             continue
         line = source.line_of(("inhoud", index))
+        where = {"column": source.source_line(line).find(listed) + 1, "width": len(listed), "key": "inhoud",
+                 "value": listed}
         if (link_problem := symlink_outside(folder, listed)) is not None:
-            log.error(bundle_file, line, *link_problem)
+            log.error(bundle_file, line, *link_problem, **where)
             continue
         target = inside(folder, listed)
         if target is None:
-            log.error(bundle_file, line, msg.CHAPTER_OUTSIDE.format(path=listed), msg.CHAPTER_OUTSIDE_HINT)
+            log.error(bundle_file, line, msg.CHAPTER_OUTSIDE.format(path=listed), msg.CHAPTER_OUTSIDE_HINT, **where)
             continue
         if target in seen:
-            log.error(bundle_file, line, msg.CHAPTER_TWICE.format(path=listed), msg.CHAPTER_TWICE_HINT,
-                      column=source.source_line(line).find(listed) + 1, width=len(listed), key="inhoud",
-                      value=listed, fix=Fix("delete", line))
+            log.error(bundle_file, line, msg.CHAPTER_TWICE.format(path=listed), msg.CHAPTER_TWICE_HINT, **where,
+                      fix=Fix("delete", line))
             continue
         seen.add(target)
         path = folder / listed
@@ -253,7 +259,8 @@ def _load_chapters(folder: Path, contents: list[str], source: LocatedYaml | None
             log.add(bundle_file, _missing_chapter(folder, listed, line, source.source_line(line)))
             continue
         if path.suffix != ".md":
-            log.error(bundle_file, line, msg.CHAPTER_NOT_MARKDOWN.format(path=listed))
+            log.error(bundle_file, line, msg.CHAPTER_NOT_MARKDOWN.format(path=listed), msg.CHAPTER_NOT_MARKDOWN_HINT,
+                      **where)
             continue
         slug = _unique_slug(path.stem, slugs)
         if (chapter := load_chapter(path, listed, slug, log, folder)) is not None:
@@ -322,12 +329,20 @@ def split_front_matter(path: Path, text: str, log: ProblemLog) -> tuple[str, str
     """Return (front matter, body, line number of the body's first line)."""
     lines = text.split("\n")
     if not lines or not FRONT_MATTER_FENCE.match(lines[0]):
-        log.error(path, 1, msg.FRONT_MATTER_MISSING, msg.FRONT_MATTER_MISSING_HINT)
+        # The fix puts a minimal front matter above the text, which then starts at line 4.
+        title = path.stem.replace("-", " ").capitalize()
+        log.error(path, 1, msg.FRONT_MATTER_MISSING, msg.FRONT_MATTER_MISSING_HINT, column=1, key="kopblok",
+                  fix=Fix("insert", 0, ("---", f"titel: {title}", "---", "")))
         return None
     for index in range(1, len(lines)):
         if FRONT_MATTER_END.match(lines[index]):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
-    log.error(path, 1, msg.FRONT_MATTER_UNCLOSED, msg.FRONT_MATTER_UNCLOSED_HINT)
+    # Unclosed: the front matter most likely ends where the first line that is not YAML starts.
+    end = next((i for i in range(1, len(lines)) if lines[i].strip()
+                and not re.match(r"^(?:\s|-\s|#|[\w-]+:(?:\s|$))", lines[i])), None)
+    fix = Fix("insert", end, ("---",)) if end is not None and end > 1 else None
+    log.error(path, 1, msg.FRONT_MATTER_UNCLOSED, msg.FRONT_MATTER_UNCLOSED_HINT, column=1, width=3,
+              key="kopblok", fix=fix)
     return None
 
 

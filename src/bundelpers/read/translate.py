@@ -10,20 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import typing
-from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .. import messages as msg
 from ..errors import Finding, Fix
 from . import suggest
+from .fields import example_lines, fields_at, model_at
 from .habits import char_name, yaml_scalar
 from .schema import COLOUR_RE, EMAIL_RE, URL_RE
 from .yamlload import LocatedYaml, Span
 
 YEAR_KEYS = {"jaar", "gestart"}
-RAW_EXAMPLES = {"nummer", "jaar", "gestart", "druk", "verschenen", "bijgewerkt", "kleur"}  # not text
 
 
 def validation_problems(
@@ -35,7 +33,7 @@ def validation_problems(
     missing = {loc for loc, e in errors if e["type"] == "missing"}
     for loc, error in errors:
         if error["type"] == "extra_forbidden":
-            close = suggest.close_key(str(loc[-1]), sorted(_fields_at(model, loc[:-1])))
+            close = suggest.close_key(str(loc[-1]), sorted(fields_at(model, loc[:-1])))
             if close is not None and (*loc[:-1], close) in missing:
                 renames[loc] = close
     findings = []
@@ -147,9 +145,9 @@ class _Translator:
             return self.at(msg.INVISIBLE_IN_VALUE.format(key=key, char=char_name(odd.group(0)), value=shown),
                            msg.INVISIBLE_IN_VALUE_HINT, self.replace_value(fixed))
         if kind == "missing":
-            model = _model_at(self.model, self.loc[:-1])
+            model = model_at(self.model, self.loc[:-1])
             return self.at(msg.KEY_MISSING.format(key=key), msg.KEY_MISSING_HINT,
-                           self.insert_key(key, _example_lines(key, model)), on_key=True)
+                           self.insert_key(key, example_lines(key, model)), on_key=True)
         if kind == "extra_forbidden":
             return self._unknown_key()
         if self.item and kind in {"nl_text_blank", "string_type"} and (value is None or not str(value).strip()):
@@ -211,7 +209,7 @@ class _Translator:
 
     def _unknown_key(self) -> Finding:
         key = self.key
-        allowed = sorted(_fields_at(self.model, self.loc[:-1]))
+        allowed = sorted(fields_at(self.model, self.loc[:-1]))
         target = self.rename or suggest.close_key(key, allowed)
         present = self._sibling_keys()
         if target is not None and target not in present:
@@ -267,7 +265,7 @@ class _Translator:
                        msg.INT_TOO_SMALL_HINT.format(minimum=minimum), self.replace_value(str(minimum)))
 
     def _expect_mapping(self) -> Finding:
-        model = _model_at(self.model, self.loc)
+        model = model_at(self.model, self.loc)
         lines: list[str] = []
         if model is not None:
             required = [name for name, field in model.model_fields.items() if field.is_required()]
@@ -333,46 +331,3 @@ class _Translator:
                            msg.DATE_YEAR_MISMATCH_HINT, fix)
         return self.at(msg.DATE_UPDATED_TOO_EARLY.format(**{k: v for k, v in self.ctx.items() if k != "field"}),
                        msg.DATE_UPDATED_TOO_EARLY_HINT, self.replace_value(self.ctx["verschenen"]))
-
-
-def _example_lines(key: str, model: Any) -> list[str]:
-    field = model.model_fields.get(key) if model is not None else None
-    inner = _inner_model(field.annotation) if field is not None else None
-    if inner is not None:
-        return [f"{name}: {yaml_scalar(msg.EXAMPLES.get(name, 'Tekst'))}"
-                for name, f in inner.model_fields.items() if f.is_required()]
-    example = msg.EXAMPLES.get(key, "Tekst")
-    if field is not None and "list" in str(field.annotation).lower():
-        return [f"- {yaml_scalar(example)}"]
-    return [example if key in RAW_EXAMPLES else yaml_scalar(example)]
-
-
-def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = current.model_fields.get(part)
-        if field is None:
-            return None
-        current = _inner_model(field.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _fields_at(model: type[BaseModel], loc: tuple) -> set[str]:
-    """Field names of the (nested) model that owns the mapping at `loc`."""
-    found = _model_at(model, loc)
-    return set(found.model_fields) if found is not None else set()
-
-
-def _inner_model(annotation: Any) -> Any:
-    """Find the BaseModel inside Optional[...] / list[...] / Annotated[...]."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None

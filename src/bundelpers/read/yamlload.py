@@ -17,7 +17,7 @@ import yaml
 
 from .. import messages as msg
 from ..errors import Finding, Fix
-from .habits import inspect_lines, yaml_scalar
+from .habits import inspect_lines
 
 Path_ = tuple[str | int, ...]
 MAX_DEPTH = 50  # nested mappings/lists; the contract needs three
@@ -136,21 +136,23 @@ class _Loader(
         # what makes an alias bomb ("billion laughs") harmless.
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _quote_value_problem(self.text, self.editor_line(event.start_mark), msg.YAML_ANCHOR,
+            from .yamlerrors import quote_value_problem
+
+            raise quote_value_problem(self.text, self.editor_line(event.start_mark), msg.YAML_ANCHOR,
                                        msg.YAML_ANCHOR_HINT, event.start_mark.index)
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
             shown = tag.replace("tag:yaml.org,2002:", "!!")  # as the editor wrote it
             line = self.editor_line(event.start_mark)
-            source = _line_text(self.text, line)
+            source = line_text(self.text, line)
             fixed = re.sub(r"\s*!\S*", "", source, count=1) if "!" in source else None
             raise YamlProblem(line, msg.YAML_TAG.format(tag=shown), msg.YAML_TAG_HINT,
-                              column=_column(self.text, event.start_mark.index), width=len(shown), value=shown,
+                              column=column_of(self.text, event.start_mark.index), width=len(shown), value=shown,
                               fix=Fix("replace", line, (fixed,)) if fixed is not None else None)
         # The composer recurses per level; stop long before Python's recursion limit.
         if len(self._open_nodes) > MAX_DEPTH:
             raise YamlProblem(self.editor_line(event.start_mark), msg.YAML_TOO_DEEP.format(limit=MAX_DEPTH),
-                              msg.YAML_TOO_DEEP_HINT, column=_column(self.text, event.start_mark.index))
+                              msg.YAML_TOO_DEEP_HINT, column=column_of(self.text, event.start_mark.index))
         self._open_nodes.append(event)
         try:
             return super().compose_node(parent, index)
@@ -192,10 +194,10 @@ def load_yaml(text: str) -> LocatedYaml:
         loader = _Loader(text)  # the reader refuses control characters right here
     except yaml.reader.ReaderError as exc:  # also in reads_back() and _checked(): only after this
         line = text.count("\n", 0, exc.position) + 1
-        source = _line_text(text, line)
+        source = line_text(text, line)
         fixed = "".join(c for c in source if c == "\t" or unicodedata.category(c) != "Cc")
         raise YamlProblem(line, msg.YAML_CONTROL_CHAR, msg.YAML_CONTROL_CHAR_HINT,
-                          column=_column(text, exc.position), value=f"U+{exc.character:04X}"
+                          column=column_of(text, exc.position), value=f"U+{exc.character:04X}"
                           if isinstance(exc.character, int) else "",
                           fix=Fix("replace", line, (fixed,))) from None
     try:
@@ -203,7 +205,9 @@ def load_yaml(text: str) -> LocatedYaml:
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
-        raise _translate_syntax_error(exc, text, loader) from None
+        from .yamlerrors import translate_syntax_error
+
+        raise translate_syntax_error(exc, text, loader) from None
     finally:
         loader.dispose()
     located = LocatedYaml(data=None, source=text.split("\n"))
@@ -215,7 +219,10 @@ def load_yaml(text: str) -> LocatedYaml:
 
 def reads_back(text: str, expected: Any) -> bool:
     """Whether `text` parses, without any message, to `expected` (for proposing a fix)."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError:
+        return False
     try:
         node = loader.get_single_node()
         return node is not None and _build(node, (), LocatedYaml(None), loader) == expected
@@ -231,9 +238,9 @@ def _span(node: yaml.Node, loader: _Loader, key: yaml.Node | None) -> Span:
     if end.column == 0 and end.index > node.start_mark.index:
         end_line -= 1  # a block ends at the start of the next line
     key_line = loader.editor_line(key.start_mark) if key is not None else 0
-    return Span(loader.editor_line(node.start_mark), _column(loader.text, node.start_mark.index) - 1,
-                end_line, _column(loader.text, end.index) - 1, getattr(node, "style", None),
-                key_line, _column(loader.text, key.start_mark.index) - 1 if key is not None else 0)
+    return Span(loader.editor_line(node.start_mark), column_of(loader.text, node.start_mark.index) - 1,
+                end_line, column_of(loader.text, end.index) - 1, getattr(node, "style", None),
+                key_line, column_of(loader.text, key.start_mark.index) - 1 if key is not None else 0)
 
 
 def _build(node: yaml.Node, path: Path_, located: LocatedYaml, loader: _Loader,
@@ -246,14 +253,14 @@ def _build(node: yaml.Node, path: Path_, located: LocatedYaml, loader: _Loader,
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem(loader.editor_line(key_node.start_mark), msg.YAML_COMPLEX_KEY,
-                                  column=_column(loader.text, key_node.start_mark.index))
+                                  column=column_of(loader.text, key_node.start_mark.index))
             key = key_node.value
             if key in result:
                 line = loader.editor_line(key_node.start_mark)
                 last = _span(value_node, loader, key_node).end_line
                 raise YamlProblem(
                     line, msg.YAML_DUPLICATE_KEY.format(key=key, first="{first}"),
-                    msg.YAML_DUPLICATE_KEY_HINT.format(first="{first}"), column=_column(loader.text, key_node.start_mark.index),
+                    msg.YAML_DUPLICATE_KEY_HINT.format(first="{first}"), column=column_of(loader.text, key_node.start_mark.index),
                     width=len(key), key=key, fix=Fix("delete", line, last=max(last, line)),
                     first=located.lines[(*path, key)],
                 )
@@ -273,138 +280,11 @@ def _build(node: yaml.Node, path: Path_, located: LocatedYaml, loader: _Loader,
         return node.value
 
 
-def _column(text: str, index: int) -> int:
+def column_of(text: str, index: int) -> int:
     """1-based column of a character index."""
     return index - text.rfind("\n", 0, index)
 
 
-def _line_text(text: str, line: int) -> str:
+def line_text(text: str, line: int) -> str:
     lines = text.split("\n")
     return lines[line - 1] if 0 < line <= len(lines) else ""
-
-
-VALUE_START = re.compile(r"^(\s*(?:-\s+)*(?:[^\s:#][^:#]*?:\s+)?)(\S.*?)\s*$")
-
-
-def _quote_value_problem(text: str, line: int, message: str, hint: str, index: int) -> YamlProblem:
-    """A value YAML misreads because of its first character: the fix quotes it."""
-    source = _line_text(text, line)
-    match = VALUE_START.match(source)
-    fix = None
-    value = ""
-    column = _column(text, index)
-    if match:
-        value = match.group(2)
-        column = len(match.group(1)) + 1  # the value's first character is the cause
-        candidate = match.group(1) + yaml_scalar(value)
-        fix = _checked(text, line, (candidate,))
-    return YamlProblem(line, message, hint, column=column, value=value, fix=fix)
-
-
-def _checked(text: str, line: int, lines: tuple[str, ...]) -> Fix | None:
-    """The fix, if the file with it made gets past `line` (a fix must work when followed)."""
-    fix = Fix("replace", line, lines)
-    loader = _Loader(fix.apply(text))
-    try:
-        loader.get_single_node()
-    except yaml.MarkedYAMLError as later:
-        if later.problem_mark is None or loader.editor_line(later.problem_mark) <= line or (
-                later.context_mark is not None and loader.editor_line(later.context_mark) <= line):
-            return None
-    except (yaml.YAMLError, YamlProblem):
-        return None
-    finally:
-        loader.dispose()
-    return fix
-
-
-def _reindented(text: str, line: int) -> Fix | None:
-    """Try the indentation of each line above; the first that parses is the fix."""
-    source = _line_text(text, line)
-    body = source.lstrip(" ")
-    tried: set[int] = set()
-    for above in reversed(text.split("\n")[: line - 1]):
-        if not above.strip() or above.lstrip().startswith("#"):
-            continue
-        width = len(above) - len(above.lstrip(" "))
-        for candidate in (width, width + 2):
-            if candidate in tried or candidate == len(source) - len(body):
-                continue
-            tried.add(candidate)
-            if (fix := _checked(text, line, (" " * candidate + body,))) is not None:
-                return fix
-    return None
-
-
-def _translate_syntax_error(exc: yaml.MarkedYAMLError, text: str, loader: _Loader) -> YamlProblem:
-    problem = exc.problem or ""
-    context = exc.context or ""
-    opened = loader.editor_line(exc.context_mark) if exc.context_mark else None
-    mark = exc.problem_mark
-    line = loader.editor_line(mark)
-    column = _column(text, mark.index) if mark else 0
-    source = _line_text(text, line)
-    # The text on the problem's line before it, e.g. to tell a second ': ' from a first.
-    before = text[text.rfind("\n", 0, mark.index) + 1 : mark.index].rstrip() if mark else ""
-    if "found character '\\t'" in problem or "\t" in problem:
-        fix = _checked(text, line, (source.replace("\t", "  "),))
-        return YamlProblem(line, msg.YAML_TAB, msg.YAML_TAB_HINT, column=column, fix=fix)
-    if "quoted scalar" in context and opened:
-        if "escape" in problem:
-            match = VALUE_START.match(source)
-            fix = None
-            inner = match.group(2)[1:-1] if match else ""
-            if match and match.group(2).startswith('"') and match.group(2).endswith('"') and "'" not in inner:
-                fix = _checked(text, line, (match.group(1) + "'" + inner + "'",))
-            return YamlProblem(line, msg.YAML_ESCAPE, msg.YAML_ESCAPE_HINT, column=column, fix=fix)
-        opening = _line_text(text, opened)
-        quote_column = _column(text, exc.context_mark.index)
-        quote = opening[quote_column - 1 : quote_column]
-        fix = _checked(text, opened, (opening.rstrip() + quote,))
-        return YamlProblem(opened, msg.YAML_UNCLOSED_QUOTE, msg.YAML_UNCLOSED_QUOTE_HINT,
-                           column=quote_column, value=opening[quote_column - 1 :].strip(), fix=fix)
-    if "while scanning a simple key" in context and opened:
-        opening = _line_text(text, opened)
-        stripped = opening.lstrip()
-        indent = opening[: len(opening) - len(stripped)]
-        word, _, rest = stripped.partition(" ")
-        candidates = [indent + word + ": " + rest.strip()] if rest.strip() else [indent + word + ":"]
-        fix = next((f for c in candidates if (f := _checked(text, opened, (c,))) is not None), None)
-        fix = fix or _reindented(text, opened)
-        return YamlProblem(opened, msg.YAML_MISSING_COLON.format(value=stripped), msg.YAML_MISSING_COLON_HINT,
-                           column=len(indent) + len(word) + 1, value=stripped, fix=fix)
-    if "mapping values are not allowed" in problem:
-        if ": " in before or before.endswith(":"):
-            match = VALUE_START.match(source)
-            fix = None
-            if match:
-                fix = _checked(text, line, (match.group(1) + yaml_scalar(match.group(2)),))
-            return YamlProblem(line, msg.YAML_COLON_IN_VALUE, msg.YAML_COLON_IN_VALUE_HINT, column=column,
-                               value=match.group(2) if match else "", fix=fix)
-        return YamlProblem(line, msg.YAML_KEY_MISPLACED, msg.YAML_INDENT_HINT,
-                           column=len(source) - len(source.lstrip()) + 1, fix=_reindented(text, line))
-    if "sequence entries are not allowed" in problem:
-        return YamlProblem(line, msg.YAML_LIST_MISPLACED, msg.YAML_LIST_MISPLACED_HINT, column=column,
-                           fix=_reindented(text, line))
-    if "while parsing a flow" in context and opened:
-        opening = _line_text(text, opened)
-        closer = "]" if "[" in opening else "}"
-        fix = _checked(text, opened, (opening.rstrip() + closer,))
-        return YamlProblem(opened, msg.YAML_FLOW_UNCLOSED, msg.YAML_FLOW_UNCLOSED_HINT,
-                           column=_column(text, exc.context_mark.index), fix=fix)
-    if "found '<scalar>'" in problem and before.endswith(('"', "'")):
-        match = VALUE_START.match(source)
-        fix = _checked(text, line, (match.group(1) + yaml_scalar(match.group(2)),)) if match else None
-        return YamlProblem(line, msg.YAML_TEXT_AFTER_QUOTE, msg.YAML_TEXT_AFTER_QUOTE_HINT, column=column,
-                           value=match.group(2) if match else "", fix=fix)
-    if "expected <block end>" in problem:
-        return YamlProblem(line, msg.YAML_INDENT, msg.YAML_INDENT_HINT,
-                           column=len(source) - len(source.lstrip()) + 1, fix=_reindented(text, line))
-    if "while scanning an alias" in context or "while scanning an anchor" in context:
-        return _quote_value_problem(text, line, msg.YAML_ANCHOR, msg.YAML_ANCHOR_HINT, mark.index)
-    if "found character" in problem and "that cannot start any token" in problem:
-        return _quote_value_problem(text, line, msg.YAML_BAD_START, msg.YAML_BAD_START_HINT, mark.index)
-    if "expected a single document" in context:
-        return YamlProblem(line, msg.YAML_TWO_DOCUMENTS, msg.YAML_TWO_DOCUMENTS_HINT, column=column,
-                           fix=Fix("delete", line))
-    return YamlProblem(line, msg.YAML_GENERIC.format(detail=problem), msg.YAML_GENERIC_HINT, column=column)
