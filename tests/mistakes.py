@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from conftest import BUNDLE_YAML, CASE_MD, INTRO_MD
 
+LONG = ("In de wijk komen elke week veel buren samen om te koken, te eten en te praten over wat er speelt; "
+        "meer staat op [de site](www.example.org) van de buurt.")
+
 BUNDLE = "content/testbundel-1/bundel.yaml"
 CASE = "content/testbundel-1/casus.md"
 INTRO = "content/testbundel-1/inleiding.md"
@@ -157,6 +160,9 @@ MISTAKES = [
     Mistake("link-without-scheme", INTRO, "Dit is de inleiding", "Zie [de site](www.example.org).\n\nDit is de inleiding",
             f"{INTRO}:7:15", ("`www.example.org`",), "              " + "^" * 15,
             "Schrijf: `Zie [de site](https://www.example.org).`"),
+    Mistake("link-in-a-long-paragraph", INTRO, "Dit is de inleiding", LONG + "\n\nDit is de inleiding",
+            f"{INTRO}:7:123", ("`www.example.org`",), "                               " + "^" * 15,
+            "Vervang op deze regel `site](www.example.org)` door `site](https://www.example.org)`."),
     Mistake("html", INTRO, "Dit is de inleiding", "Een <b>vette</b> zin.\n\nDit is de inleiding", f"{INTRO}:7:5",
             ("HTML", "`<b>`"), "    ^^^", "Schrijf: `Een vette zin.`"),
     Mistake("kader-unclosed", INTRO, "Dit is de inleiding", "::: kader Let op\nTekst.\n\nDit is de inleiding",

@@ -21,6 +21,7 @@ REPLACE_BLOCK = re.compile(r"^    Schrijf in plaats van regel (?P<line>\d+)(?: t
 INSERT_ONE = re.compile(r"^    Voeg na regel (?P<line>\d+) deze regel toe: `(?P<text>.*)`$")
 INSERT_BLOCK = re.compile(r"^    (?:Voeg na regel (?P<line>\d+) deze regels toe|Zet bovenaan deze regels):$")
 INSERT_TOP = re.compile(r"^    Zet bovenaan deze regel: `(?P<text>.*)`$")
+SUBSTITUTE = re.compile(r"^    Vervang op deze regel `(?P<old>.*)` door `(?P<new>.*)`\.$")
 DELETE = re.compile(r"^    Haal regel (?P<line>\d+)(?: tot en met (?P<last>\d+))? weg\.$")
 
 
@@ -35,6 +36,7 @@ class Printed:
     caret: str = ""
     hints: list[str] = field(default_factory=list)
     fix: Fix | None = None
+    substitute: tuple[str, str] | None = None  # "Vervang op deze regel `old` door `new`."
 
     @property
     def where(self) -> str:
@@ -65,6 +67,8 @@ def parse(output: str) -> list[Printed]:
                 current.fix = Fix("insert", int(match["line"]), (match["text"],))
             elif match := INSERT_TOP.match(text):
                 current.fix = Fix("insert", 0, (match["text"],))
+            elif match := SUBSTITUTE.match(text):
+                current.substitute = (match["old"], match["new"])
             elif match := DELETE.match(text):
                 current.fix = Fix("delete", int(match["line"]), last=int(match["last"] or 0))
             elif (block := REPLACE_BLOCK.match(text)) or (block := INSERT_BLOCK.match(text)):
@@ -82,16 +86,25 @@ def parse(output: str) -> list[Printed]:
 
 def follow(root: Path, problems: list[Printed]) -> int:
     """Make every printed fix in its file, bottom to top (one fix per line); return how many."""
-    by_file: dict[str, dict[int, Fix]] = {}
+    by_file: dict[str, dict[int, Fix | tuple[str, str]]] = {}
     for problem in problems:
         if problem.fix is not None:
             by_file.setdefault(problem.file, {}).setdefault(problem.fix.line, problem.fix)
+        elif problem.substitute is not None:
+            by_file.setdefault(problem.file, {}).setdefault(problem.line, problem.substitute)
     made = 0
     for relative, fixes in by_file.items():
         path = root / relative
         raw = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
         for line in sorted(fixes, reverse=True):
-            raw = fixes[line].apply(raw)
+            fix = fixes[line]
+            if isinstance(fix, tuple):  # the words to change on that line
+                lines = raw.split("\n")
+                assert lines[line - 1].count(fix[0]) == 1, (lines[line - 1], fix)
+                lines[line - 1] = lines[line - 1].replace(*fix)
+                raw = "\n".join(lines)
+            else:
+                raw = fix.apply(raw)
             made += 1
         path.write_text(raw, "utf-8")
     return made

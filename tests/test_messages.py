@@ -109,3 +109,14 @@ def test_alias_bomb_is_refused_in_well_under_a_second():
 
 def test_leading_zero_is_a_decimal_number_not_octal():
     assert load_yaml("nummer: 012\n").data == {"nummer": 12}
+
+
+def test_a_long_line_is_shown_around_the_spot_and_fixed_by_naming_the_changed_words():
+    source = "Een lange alinea " * 8 + "met negen initiatieven erin, " + "en nog meer tekst " * 5
+    column = source.index("negen") + 1
+    fixed = source.replace("negen", "tien")
+    problem = Problem("c.md", 7, "m", column=column, width=5, source=source, fix=Fix("replace", 7, (fixed,)))
+    lines = problem.format().split("\n")
+    assert lines[1].startswith("    7 | …") and lines[1].endswith("…") and len(lines[1]) < 90
+    assert lines[1].index("negen") == lines[2].index("^") and lines[2].count("^") == 5
+    assert lines[3] == "    Vervang op deze regel `negen` door `tien`."

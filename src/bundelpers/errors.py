@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Literal
 
 Severity = Literal["fout", "waarschuwing"]
+LONG_LINE = 100  # longer source lines are shown around the spot, and fixed by naming the changed words
+CONTEXT_BEFORE, CONTEXT_AFTER = 30, 40
 FixKind = Literal["replace", "insert", "delete"]
 
 # How characters a reader cannot see are drawn in the quoted source line.
@@ -96,7 +98,11 @@ class Problem:
         if self.hint:
             text += f"\n    {self.hint}"
         if self.fix is not None:
-            text += "\n    " + _fix_text(self.fix, self.line, msg)
+            change = _changed_words(self.fix, self.line, self.source)
+            if change is not None:  # a long line: name the words that change, not the whole line
+                text += "\n    " + msg.FIX_SUBSTITUTE.format(old=change[0], new=change[1])
+            else:
+                text += "\n    " + _fix_text(self.fix, self.line, msg)
         return text
 
 
@@ -108,9 +114,48 @@ def _shown(character: str) -> str:
     return character
 
 
+def _changed_words(fix: Fix, line: int, source: str) -> tuple[str, str] | None:
+    """For a fix that rewrites one long line: the shortest run of whole words that changes,
+    unique in the line, as (old, new). None when the whole line reads better."""
+    if fix.kind != "replace" or len(fix.lines) != 1 or fix.line != line or fix.last > line \
+            or len(source) <= LONG_LINE or not source:
+        return None
+    new_line = fix.lines[0]
+    start = 0
+    while start < min(len(source), len(new_line)) and source[start] == new_line[start]:
+        start += 1
+    end_old, end_new = len(source), len(new_line)
+    while end_old > start and end_new > start and source[end_old - 1] == new_line[end_new - 1]:
+        end_old, end_new = end_old - 1, end_new - 1
+    # Widen to whole words, then until the old text occurs once in the line.
+    while start > 0 and not source[start - 1].isspace():
+        start -= 1
+    while end_old < len(source) and not source[end_old].isspace():
+        end_old, end_new = end_old + 1, end_new + 1
+    while source.count(source[start:end_old]) > 1 or not source[start:end_old].strip():
+        if start == 0 and end_old == len(source):
+            return None
+        start = source.rfind(" ", 0, max(start - 1, 0)) + 1 if start > 0 else 0
+        if end_old < len(source):
+            step = source.find(" ", end_old + 1)
+            step = len(source) if step < 0 else step
+            end_new += step - end_old
+            end_old = step
+    old, new = source[start:end_old], new_line[start:end_new]
+    if len(old) > LONG_LINE // 2 or source[:start] + new + source[end_old:] != new_line:
+        return None
+    return old, new
+
+
 def _quoted_line(number: int, source: str, column: int, width: int) -> str:
     gutter = f"{number:>5} | "
     shown = [_shown(c) for c in source.rstrip("\n")]
+    if len(shown) > LONG_LINE and column:
+        # A long paragraph: show the part around the spot, marked as cut with '…'.
+        first = max(0, column - 1 - CONTEXT_BEFORE)
+        last = min(len(shown), column - 1 + max(width, 1) + CONTEXT_AFTER)
+        column -= first - (1 if first else 0)
+        shown = (["…"] if first else []) + shown[first:last] + (["…"] if last < len(shown) else [])
     text = gutter + "".join(shown)
     if column:
         start = min(column - 1, len(shown))

@@ -12,6 +12,7 @@ FIX_INSERT = "Voeg na regel {line} deze regel toe: `{text}`"
 FIX_INSERT_BLOCK = "Voeg na regel {line} deze regels toe:"
 FIX_INSERT_TOP = "Zet bovenaan deze regel: `{text}`"
 FIX_INSERT_TOP_BLOCK = "Zet bovenaan deze regels:"
+FIX_SUBSTITUTE = "Vervang op deze regel `{old}` door `{new}`."
 FIX_DELETE_LINE = "Haal regel {line} weg."
 FIX_DELETE_LINES = "Haal regel {line} tot en met {last} weg."
 
