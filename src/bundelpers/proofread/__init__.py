@@ -1,4 +1,5 @@
-"""Proofreading for `bundelpers check`: spelling and stale case counts, as warnings.
+"""Proofreading for `bundelpers check`: spelling, stale case counts and sample text left
+from the skeletons, as warnings.
 
 Never an error: a word the dictionary does not know may well be right. Runs only
 in `check` (not in `build`), so building stays as fast as it was.
@@ -10,6 +11,7 @@ from ..errors import Problem, ProblemLog
 from ..project import Project
 from ..read.content import Series
 from .counts import check_counts
+from .placeholders import check_placeholders
 from .spelling import check_spelling
 
 
@@ -21,5 +23,6 @@ def proofread(project: Project, series: Series | None) -> list[Problem]:
         for path in (bundle.folder / "bundel.yaml", *(chapter.path for chapter in bundle.chapters)):
             log.remember(path, path.read_bytes().decode("utf-8-sig", "replace").replace("\r\n", "\n"))
     check_counts(series, log)
+    check_placeholders(project.layouts, series, log)
     check_spelling(project, series, log)
     return log.warnings
