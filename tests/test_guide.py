@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 from badinput import run_cli_in_process
 from conftest import REPO, minimal_files
 
 sys.path.insert(0, str(REPO / "scripts"))
-import foutentabel  # noqa: E402
+import foutentabel
 
 GUIDE = REPO / "docs" / "handleiding.md"
 
