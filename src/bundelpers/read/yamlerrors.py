@@ -47,7 +47,10 @@ def _checked(text: str, line: int, lines: tuple[str, ...]) -> Fix | None:
         if later.problem_mark is None or loader.editor_line(later.problem_mark) <= line or (
                 later.context_mark is not None and loader.editor_line(later.context_mark) <= line):
             return None
-    except (yaml.YAMLError, YamlProblem):
+    except YamlProblem as later:  # refused further on: this line is fixed
+        if later.line <= line:
+            return None
+    except yaml.YAMLError:
         return None
     finally:
         loader.dispose()

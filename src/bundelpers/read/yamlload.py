@@ -136,10 +136,9 @@ class _Loader(
         # what makes an alias bomb ("billion laughs") harmless.
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            from .yamlerrors import quote_value_problem
-
-            raise quote_value_problem(self.text, self.editor_line(event.start_mark), msg.YAML_ANCHOR,
-                                       msg.YAML_ANCHOR_HINT, event.start_mark.index)
+            # A real anchor or alias: YAML reuse, not text; no fix but writing the value out.
+            raise YamlProblem(self.editor_line(event.start_mark), msg.YAML_ANCHOR, msg.YAML_ANCHOR_USED_HINT,
+                              column=column_of(self.text, event.start_mark.index))
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
             shown = tag.replace("tag:yaml.org,2002:", "!!")  # as the editor wrote it
