@@ -111,7 +111,9 @@ def _structure(match: re.Match, line: str, number: int) -> Finding | None:
             head = clean_blank(line[: match.start("key")]) + clean_key + ":"
             fixed = head + (" " + match.group("value") if match.group("value") else "")
         hint = msg.YAML_TAB_HINT if character == "\t" else msg.ODD_CHAR_HINT
-        return Finding(number, msg.ODD_CHAR.format(char=char_name(character), where=where), hint,
+        effect = (msg.ODD_EFFECT_TAB if character == "\t" else msg.ODD_EFFECT_KEY if part == "key"
+                  else msg.ODD_EFFECT_TEXT if character in INVISIBLE else msg.ODD_EFFECT_SPACE)
+        return Finding(number, msg.ODD_CHAR.format(char=char_name(character), where=where, effect=effect), hint,
                        column, 1, clean_key or "inspringing", line, Fix("replace", number, (fixed,)))
     return None
 
