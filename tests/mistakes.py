@@ -141,7 +141,7 @@ MISTAKES = [
     Mistake("duplicate-key", CASE, "plaats: Oss", "plaats: Oss\nplaats: Ede", f"{CASE}:6:1",
             ("'plaats'", "regel 5"), "^^^^^^", "Haal regel 6 weg."),
     Mistake("star-at-value-start", CASE, "titel: Een casus", "titel: *Nieuw* in de wijk", f"{CASE}:3:8",
-            ("verwijzingen",), "       ^", 'Schrijf: `titel: "*Nieuw* in de wijk"`'),
+            ("verwijzing", "`*Nieuw* in de wijk`"), "       ^", 'Schrijf: `titel: "*Nieuw* in de wijk"`'),
     # Markdown
     Mistake("hash-heading", INTRO, "## Waarom", "# Waarom", f"{INTRO}:5:1",
             ("kop", "'titel'"), "^", "Schrijf: `## Waarom`",
@@ -166,7 +166,7 @@ MISTAKES = [
     Mistake("html", INTRO, "Dit is de inleiding", "Een <b>vette</b> zin.\n\nDit is de inleiding", f"{INTRO}:7:5",
             ("HTML", "`<b>`"), "    ^^^", "Schrijf: `Een vette zin.`"),
     Mistake("kader-unclosed", INTRO, "Dit is de inleiding", "::: kader Let op\nTekst.\n\nDit is de inleiding",
-            f"{INTRO}:7:1", ("':::'",), "^^^", "Voeg na regel 10 deze regel toe: `:::`"),
+            f"{INTRO}:7:1", ("':::'",), "^^^", "Voeg na regel 8 deze regel toe: `:::`"),
     Mistake("footnote-without-text", INTRO, "Dit is de inleiding", "Dit is[^1] de inleiding", f"{INTRO}:7:7",
             ("[^1]",), "      ^^^^", "Voeg na regel 8 deze regels toe:"),
     Mistake("glyph-missing", INTRO, "Dit is de inleiding", "Feest 🎉 in de inleiding", f"{INTRO}:7:7",

@@ -43,7 +43,7 @@ def test_each_problem_has_its_hint_indented_under_it(project_factory):
     assert lines[kleur + 1:kleur + 5] == [
         '    9 | kleur: "rood"',
         "      |        ^^^^^^",
-        "    Kleurnamen kent bundelpers niet; een rood die bij de reeks past is:",
+        "    Kleurnamen kent bundelpers niet; zo schrijf je rood als kleurcode:",
         '    Schrijf: `kleur: "#B03A2E"`',
     ]
 

@@ -97,9 +97,10 @@ def _check_blocks(parsed: ParsedBody, lines: list[str], first_line: int, chapter
                            value=source.strip(), fix_line=source.rstrip() + " Titel van het kader")
             end = token.map[1] if token.map else len(lines)
             if end >= len(lines) or not KADER_FENCE_CLOSE.match(lines[end]):
-                last = first_line + len(lines) - 1
-                while last > current_line and not parsed.text(last).strip():
-                    last -= 1
+                # The box most likely ends with its first paragraph: close it there.
+                last = current_line + 1
+                while last < first_line + len(lines) - 1 and parsed.text(last + 1).strip():
+                    last += 1
                 parsed.add(current_line, msg.MD_KADER_UNCLOSED, msg.MD_KADER_UNCLOSED_HINT, find=":::", key="kader",
                            fix=Fix("insert", last, (":::",)))
         elif token.type == "th_open":

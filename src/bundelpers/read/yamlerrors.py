@@ -28,6 +28,7 @@ def quote_value_problem(text: str, line: int, message: str, hint: str, index: in
     column = column_of(text, index)
     if match:
         value = match.group(2)
+        message = message.format(value=value) if "{value}" in message else message
         column = len(match.group(1)) + 1  # the value's first character is the cause
         candidate = match.group(1) + yaml_scalar(value)
         fix = _checked(text, line, (candidate,))
@@ -140,7 +141,7 @@ def translate_syntax_error(exc: yaml.MarkedYAMLError, text: str, loader: _Loader
         return YamlProblem(line, msg.YAML_INDENT, msg.YAML_INDENT_HINT,
                            column=len(source) - len(source.lstrip()) + 1, fix=_reindented(text, line))
     if "while scanning an alias" in context or "while scanning an anchor" in context:
-        return quote_value_problem(text, line, msg.YAML_ANCHOR, msg.YAML_ANCHOR_HINT, mark.index)
+        return quote_value_problem(text, line, msg.YAML_STAR_START, msg.YAML_ANCHOR_HINT, mark.index)
     if "found character" in problem and "that cannot start any token" in problem:
         return quote_value_problem(text, line, msg.YAML_BAD_START, msg.YAML_BAD_START_HINT, mark.index)
     if "expected a single document" in context:
