@@ -8,11 +8,11 @@ RUNTIME  := $(VENV)/.runtime-installed
 TESTDEPS := $(VENV)/.test-installed
 
 .DEFAULT_GOAL := pdf
-.PHONY: pdf check test bench clean help system watch preview bundel drukwerk
+.PHONY: pdf check test bench clean help system watch preview bundel drukwerk nieuw nieuwe-bundel importeer foutentabel
 
 help: ## deze lijst
 	@echo "Gebruik: make [doel]"
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /  \1\t/'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  \1\t/'
 
 pdf: $(RUNTIME) ## controleer de inhoud en maak alle PDF's in bundel_pdf/
 	@$(VENV)/bin/bundelpers build
@@ -33,11 +33,25 @@ bundel: $(RUNTIME) ## controleer en maak alleen bundel NR (make bundel NR=3); de
 	@test -n "$(NR)" || { echo "Zeg welke bundel: make bundel NR=3 (het nummer of de mapnaam)"; exit 2; }
 	@$(VENV)/bin/bundelpers build $(NR)
 
+nieuw: $(RUNTIME) ## nieuwe casus: make nieuw BUNDEL=3 NAAM="Buurtkeuken Oss"
+	@test -n "$(BUNDEL)" -a -n "$(NAAM)" || { echo 'Gebruik: make nieuw BUNDEL=3 NAAM="Naam van de casus"  (BUNDEL: nummer of mapnaam)'; exit 1; }
+	@$(VENV)/bin/bundelpers nieuw casus "$(BUNDEL)" "$(NAAM)"
+
+nieuwe-bundel: $(RUNTIME) ## nieuwe bundel met het volgende nummer (of kies de map: BUNDEL=wij-in-de-wijk-4)
+	@$(VENV)/bin/bundelpers nieuw bundel $(BUNDEL)
+
+importeer: $(RUNTIME) ## casus uit Word: make importeer BESTAND=casus.docx BUNDEL=3
+	@test -n "$(BESTAND)" -a -n "$(BUNDEL)" || { echo 'Gebruik: make importeer BESTAND=casus.docx BUNDEL=3'; exit 1; }
+	@$(VENV)/bin/bundelpers importeer "$(BESTAND)" --bundel "$(BUNDEL)"
+
 test: $(TESTDEPS) ## draai alle tests
 	@$(PYTHON) -m pytest -q
 
 bench: $(RUNTIME) ## meet hoe snel bouwen gaat (tabel, en build/bench.json)
 	@$(PYTHON) scripts/bench.py
+
+foutentabel: $(TESTDEPS) ## maak de tabel met veelgemaakte fouten in docs/handleiding.md opnieuw, uit echte runs
+	@$(PYTHON) scripts/foutentabel.py
 
 clean: ## verwijder build/ en bundel_pdf/ (de virtuele omgeving blijft)
 	rm -rf build bundel_pdf .pytest_cache

@@ -12,6 +12,8 @@ need() {  # need <file that shows the package is there> <package>
 missing=""
 need libpango-1.0.so.0 "libpango-1.0-0 libpangoft2-1.0-0"
 need libharfbuzz-subset.so.0 libharfbuzz-subset0
+need hunspell hunspell  # the spelling check of `bundelpers check`, with its Dutch dictionary:
+[ -f /usr/share/hunspell/nl_NL.dic ] || [ -f /usr/share/hunspell/nl.dic ] || missing="$missing hunspell-nl"
 if [ "${1:-}" = "test" ]; then
   need mutool mupdf-tools  # a strict second reader for every PDF (tests/test_streams.py)
   need chromium chromium  # the browser the tests open the download page and the preview in

@@ -18,6 +18,7 @@ editor must see. Format of `tests/bad_inputs/<nn>-<name>.yaml`:
       exit: 1                    # 1: refused; 0: accepted (a warning may still be printed)
       file: content/testbundel-1/bundel.yaml   # omit when nothing may be reported
       line: 1                    # null for a problem about a whole file or folder
+      column: 9                  # optional: the column the message must name
       words: [nummer, getal]     # must appear (case-insensitive) in the output
       absent: ["</span>"]        # optional; must not appear
       command: build             # optional; `check` for accepted cases too slow to render
@@ -30,6 +31,7 @@ import base64
 import contextlib
 import io
 import os
+import re
 import struct
 import subprocess
 import traceback
@@ -54,18 +56,22 @@ class Case:
     exit: int
     file: str | None
     line: int | None
+    column: int | None
     words: tuple[str, ...]
     command: str = "build"
     max_seconds: float = 120.0
     absent: tuple[str, ...] = field(default=())
 
     @property
-    def where(self) -> str | None:
-        """The location prefix the editor must see, e.g. `content/x/bundel.yaml:3: fout`."""
+    def where(self) -> re.Pattern | None:
+        """The location prefix the editor must see, e.g. `content/x/bundel.yaml:3:9: fout`."""
         if self.file is None:
             return None
         severity = "fout" if self.exit else "waarschuwing"
-        return f"{self.file}:{self.line}: {severity}" if self.line else f"{self.file}: {severity}"
+        if not self.line:
+            return re.compile(re.escape(f"{self.file}: {severity}"))
+        column = str(self.column) if self.column else r"\d+"
+        return re.compile(re.escape(f"{self.file}:{self.line}") + f"(?::{column})?: {severity}")
 
 
 def load_cases() -> list[Case]:
@@ -82,6 +88,7 @@ def load_cases() -> list[Case]:
             exit=expect["exit"],
             file=expect.get("file"),
             line=expect.get("line"),
+            column=expect.get("column"),
             words=tuple(expect.get("words") or ()),
             command=expect.get("command", "build"),
             max_seconds=expect.get("max_seconds", 120.0),

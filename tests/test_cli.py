@@ -9,7 +9,7 @@ def test_warnings_are_shown_together_with_the_errors_that_stop_the_build(project
     files["content/testbundel-1/inleiding.md"] += "\n# Een kop met één hekje\n"
     result = run_cli(project_factory(files), "build")
     assert result.returncode == 1
-    assert "content/testbundel-1/inleiding.md:9: fout" in result.stderr
+    assert "content/testbundel-1/inleiding.md:9:1: fout" in result.stderr
     assert "content/testbundel-1/kladje.md: waarschuwing" in result.stderr
 
 
@@ -31,4 +31,4 @@ def test_a_broken_series_file_does_not_hide_the_problems_in_the_chapters(project
     result = run_cli(project_factory(files), "check")
     assert result.returncode == 1
     assert "content/reeks.yaml:1: fout: De verplichte sleutel 'uitgever' ontbreekt." in result.stderr
-    assert "content/testbundel-1/inleiding.md:9: fout" in result.stderr
+    assert "content/testbundel-1/inleiding.md:9:1: fout" in result.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import threading
 import urllib.request
 from collections.abc import Iterator
@@ -185,8 +186,8 @@ def test_content_pointing_outside_the_project_is_never_fetched(refused_build):
 @pytest.mark.parametrize("key", REFERENCE_IDS)
 def test_each_reference_outside_the_project_is_named_with_its_file_and_line(refused_build, key):
     file, line, says = refused_build.expected[key]
-    problems = [text for text in refused_build.stderr.splitlines()
-                if text.startswith(f"{file}:{line}: fout: ")]
+    located = re.compile(re.escape(f"{file}:{line}") + r"(?::\d+)?: fout: ")
+    problems = [text for text in refused_build.stderr.splitlines() if located.match(text)]
     assert any(says in text for text in problems), refused_build.stderr
 
 

@@ -7,10 +7,10 @@ import time
 
 from conftest import BUNDLE_YAML, CASE_MD, REPO, minimal_files, run_cli
 
-from bundelpers.errors import ContentError, Problem
+from bundelpers.errors import ContentError, Fix, Problem
 from bundelpers.read.yamlload import YamlProblem, load_yaml
 
-LOCATED = re.compile(r"^(content/\S+?):(\d+): (fout|waarschuwing): ")
+LOCATED = re.compile(r"^(content/\S+?):(\d+)(?::\d+)?: (fout|waarschuwing): ")
 
 
 def _three_problems_in_two_files() -> dict[str, str]:
@@ -33,14 +33,19 @@ def test_all_problems_of_one_run_are_reported_together_sorted_by_file_and_line(p
         ("content/testbundel-1/bundel.yaml", 13),  # nummer
         ("content/testbundel-1/casus.md", 2),      # soort
     ]
-    assert "los eerst de 3 fout(en) hierboven op" in result.stderr
+    assert "los eerst de 3 fouten hierboven op" in result.stderr
 
 
 def test_each_problem_has_its_hint_indented_under_it(project_factory):
     result = run_cli(project_factory(_three_problems_in_two_files()), "check")
     lines = result.stderr.splitlines()
     kleur = next(i for i, line in enumerate(lines) if "bundel.yaml:9:" in line)
-    assert lines[kleur + 1].startswith("    ") and "kleurnamen" in lines[kleur + 1]
+    assert lines[kleur + 1:kleur + 5] == [
+        '    9 | kleur: "rood"',
+        "      |        ^^^^^^",
+        "    Kleurnamen kent bundelpers niet; zo schrijf je rood als kleurcode:",
+        '    Schrijf: `kleur: "#B03A2E"`',
+    ]
 
 
 def test_problems_sort_by_file_then_line_number_and_keep_reading_order_within_a_line():
@@ -55,6 +60,31 @@ def test_problem_format_names_file_line_severity_and_hint():
     problem = Problem("content/x/bundel.yaml", 3, "Iets klopt niet.", "Doe dit.")
     assert problem.format() == "content/x/bundel.yaml:3: fout: Iets klopt niet.\n    Doe dit."
     assert Problem("content/oud", 0, "Map.").format() == "content/oud: fout: Map."
+
+
+def test_problem_format_quotes_the_line_with_a_caret_and_the_fix():
+    problem = Problem("content/x/bundel.yaml", 1, "'nummer' moet een heel getal zijn; er staat `drie`.",
+                      "Schrijf het getal in cijfers:", column=9, width=4, key="nummer", value="drie",
+                      source="nummer: drie", fix=Fix("replace", 1, ("nummer: 3",)))
+    assert problem.format().split("\n") == [
+        "content/x/bundel.yaml:1:9: fout: 'nummer' moet een heel getal zijn; er staat `drie`.",
+        "    1 | nummer: drie",
+        "      |         ^^^^",
+        "    Schrijf het getal in cijfers:",
+        "    Schrijf: `nummer: 3`",
+    ]
+
+
+def test_invisible_characters_are_drawn_in_the_quoted_line():
+    problem = Problem("c.yaml", 2, "m", column=8, source="plaats:\u00a0Oss\u200b")
+    assert problem.format().split("\n")[1:3] == ["    2 | plaats:␣Oss¦", "      |        ^"]
+
+
+def test_counts_are_dutch_without_brackets():
+    from bundelpers import messages as msg
+
+    assert [msg.errors(1), msg.errors(3), msg.warnings(1), msg.warnings(2)] == [
+        "1 fout", "3 fouten", "1 waarschuwing", "2 waarschuwingen"]
 
 
 def test_shipped_content_checks_clean_without_warnings():
@@ -79,3 +109,14 @@ def test_alias_bomb_is_refused_in_well_under_a_second():
 
 def test_leading_zero_is_a_decimal_number_not_octal():
     assert load_yaml("nummer: 012\n").data == {"nummer": 12}
+
+
+def test_a_long_line_is_shown_around_the_spot_and_fixed_by_naming_the_changed_words():
+    source = "Een lange alinea " * 8 + "met negen initiatieven erin, " + "en nog meer tekst " * 5
+    column = source.index("negen") + 1
+    fixed = source.replace("negen", "tien")
+    problem = Problem("c.md", 7, "m", column=column, width=5, source=source, fix=Fix("replace", 7, (fixed,)))
+    lines = problem.format().split("\n")
+    assert lines[1].startswith("    7 | …") and lines[1].endswith("…") and len(lines[1]) < 90
+    assert lines[1].index("negen") == lines[2].index("^") and lines[2].count("^") == 5
+    assert lines[3] == "    Vervang op deze regel `negen` door `tien`."

@@ -48,7 +48,7 @@ def test_saving_a_chapter_updates_the_pdf_and_a_mistake_does_not_stop_watching(p
         chapter = project / "content/testbundel-1/inleiding.md"
 
         chapter.write_text(chapter.read_text() + "\n# Fout: een kop met één hekje\n")
-        assert _wait_for(lambda: printed("inleiding.md:9: fout", "err"))
+        assert _wait_for(lambda: printed("inleiding.md:9:1: fout", "err"))
 
         chapter.write_text(chapter.read_text().replace("\n# Fout: een kop met één hekje\n", "")
                            .replace("Dit is de inleiding", "Dit is de herschreven inleiding"))

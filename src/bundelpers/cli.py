@@ -16,6 +16,9 @@ from .project import Project
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in EDITOR_COMMANDS:
+        return editor_command(argv)
     parser = argparse.ArgumentParser(prog="bundelpers", description="Maakt de PDF-bundels uit content/.")
     parser.add_argument("--project", type=Path, default=Path.cwd(),
                         help="projectmap (standaard: de huidige map)")
@@ -71,9 +74,16 @@ def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None 
         for warning in checked.warnings:
             print(warning.format(), file=sys.stderr)
         if opdracht == "check":
+            from .proofread import proofread  # spelling and counts: warnings, only in check
+
+            for warning in proofread(project, checked.series):
+                if only is None or warning.file == "content/reeks.yaml" or any(
+                        warning.file.startswith(f"content/{slug}/") for slug in only):
+                    print(warning.format(), file=sys.stderr)
             books = [book for book in checked.books if only is None or book.slug in only]
             chapters = sum(len(book.chapters) for book in books)
-            print(msg.CHECK_OK.format(bundles=len(books), chapters=chapters))
+            print(msg.CHECK_OK.format(bundles=msg.count(len(books), "bundel", "bundels"),
+                                      chapters=msg.count(chapters, "hoofdstuk", "hoofdstukken")))
             return 0
         if opdracht == "drukwerk":
             from .print_edition import build_print_edition
@@ -89,7 +99,7 @@ def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None 
     except ContentError as error:
         for problem in sorted([*error.problems, *error.warnings], key=lambda p: p.location()):
             print(problem.format(), file=sys.stderr)
-        print(msg.BUILD_STOPPED.format(count=len(error.problems)), file=sys.stderr)
+        print(msg.BUILD_STOPPED.format(errors=msg.errors(len(error.problems))), file=sys.stderr)
         return 1
     except UnknownBundle as error:
         print(f"fout: {error}\n    {msg.BUNDLE_UNKNOWN_HINT}", file=sys.stderr)
@@ -260,6 +270,54 @@ def _editor_files(change: object, path: str) -> bool:
     name = Path(path).name
     return not (name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".bak"))
                 or name.startswith("4913"))
+
+
+EDITOR_COMMANDS = ("nieuw", "importeer")
+
+
+def editor_command(argv: list[str]) -> int:
+    """`nieuw casus BUNDEL NAAM`, `nieuw bundel [MAP]`, `importeer BESTAND.docx --bundel BUNDEL`."""
+    parser = argparse.ArgumentParser(prog="bundelpers", description="Nieuwe inhoud maken of overnemen.")
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="projectmap (standaard: de huidige map)")
+    commands = parser.add_subparsers(dest="opdracht", required=True)
+    new = commands.add_parser("nieuw", help="een nieuwe casus of bundel uit een sjabloon")
+    new_kinds = new.add_subparsers(dest="soort", required=True)
+    case = new_kinds.add_parser("casus", help="nieuwe casus in een bundel, en in 'inhoud' gezet")
+    case.add_argument("bundel", help="de bundel: mapnaam (wij-in-de-wijk-3) of nummer (3)")
+    case.add_argument("naam", nargs="+", help="de naam van de casus of het initiatief")
+    bundle = new_kinds.add_parser("bundel", help="nieuwe bundel met het volgende nummer")
+    bundle.add_argument("map", nargs="?", help="mapnaam, bijvoorbeeld wij-in-de-wijk-4 (standaard: het volgende nummer)")
+    word = commands.add_parser("importeer", help="een casus uit een Word-bestand (.docx) overnemen")
+    word.add_argument("bestand", type=Path, help="het Word-bestand")
+    word.add_argument("--bundel", required=True, help="de bundel: mapnaam of nummer")
+    for sub in (case, bundle, word):
+        sub.add_argument("--project", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    project = Project(args.project.resolve())
+    from . import messages as msg
+    from .scaffold import ScaffoldError, find_bundle, new_bundle, new_case
+
+    try:
+        if args.opdracht == "importeer":
+            from .importer import import_docx
+
+            report = import_docx(project, find_bundle(project, args.bundel), args.bestand)
+            print(report.text(project))
+            return 0
+        if args.soort == "casus":
+            made = new_case(project, args.bundel, " ".join(args.naam))
+            print(msg.NEW_CASE_MADE.format(file=made.opened.relative_to(project.root).as_posix()))
+            print(msg.NEW_CASE_LISTED.format(file=made.changed[0].relative_to(project.root).as_posix(),
+                                             line=made.line))
+            return 0
+        made = new_bundle(project, args.map)
+        print(msg.NEW_BUNDLE_MADE.format(file=made.opened.relative_to(project.root).as_posix()))
+        print(msg.NEW_BUNDLE_ALSO.format(files=", ".join(p.relative_to(project.root).as_posix()
+                                                         for p in made.changed), slug=made.opened.parent.name))
+        return 0
+    except ScaffoldError as error:
+        print(f"fout: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

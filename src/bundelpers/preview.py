@@ -80,7 +80,7 @@ class Preview:
         except ContentError as error:
             problems = [problem.format() for problem in sorted(
                 [*error.problems, *error.warnings], key=lambda problem: problem.location())]
-            problems.append(msg.BUILD_STOPPED.format(count=len(error.problems)))
+            problems.append(msg.BUILD_STOPPED.format(errors=msg.errors(len(error.problems))))
         except (RenderError, MergeError) as error:
             from .cli import render_failure
 

@@ -13,16 +13,11 @@ from pathlib import Path
 
 from .. import messages as msg
 from ..errors import ProblemLog
+from ..read.body import check_body
 from ..read.content import Bundle, Chapter, Series
-from ..read.images import check_image
-from ..read.markdown import (
-    Section,
-    figure_sections,
-    headings,
-    parse_body,
-    render_sections,
-    table_count,
-)
+from ..read.images import image_findings
+from ..read.markdown import Section, figure_sections, headings, render_sections, table_count
+from ..read.yamlload import LocatedYaml
 from ..read.schema import BundleMeta, ChapterMeta, SeriesMeta
 from .frontmatter import edition as edition_words
 from .typography import typeset
@@ -97,8 +92,8 @@ def prepare_bundle(series: Series, bundle: Bundle, log: ProblemLog, image_url: I
     errors_before = len(log.errors)
     cover = None
     if (cover_meta := bundle.meta.omslagbeeld) is not None:
-        line = bundle.source.line_of(("omslagbeeld", "bestand"))
-        path = _image(bundle.folder, cover_meta.bestand, bundle.folder / "bundel.yaml", line, log)
+        path = _image(bundle.folder, cover_meta.bestand, bundle.folder / "bundel.yaml", bundle.source,
+                      ("omslagbeeld", "bestand"), log)
         if path is not None:
             cover_meta = typeset(cover_meta)
             cover = Figure(image_url(path), cover_meta.alt, None, cover_meta.bron, path)
@@ -118,16 +113,11 @@ def _prepare_chapter(
     bundle: Bundle, chapter: Chapter, number: int, log: ProblemLog, image_url: ImageUrl
 ) -> BookChapter | None:
     meta = typeset(chapter.meta)
-    images: list[Path] = []
-    parsed = parse_body(chapter.body, chapter.body_first_line, chapter.slug)
-    for line, message, hint in parsed.problems:
-        log.error(chapter.path, line, message, hint)
-    urls: dict[str, str] = {}
-    for image in parsed.images:
-        path = _image(bundle.folder, image.src, chapter.path, image.line, log)
-        if path is not None:
-            images.append(path)
-            urls[image.src] = image_url(path)
+    checked = check_body(bundle.folder, chapter.path, chapter.body, chapter.body_first_line,
+                         chapter.slug, log)
+    parsed = checked.parsed
+    images: list[Path] = list(dict.fromkeys(checked.images.values()))
+    urls = {src: image_url(path) for src, path in checked.images.items()}
     # Figures are numbered in reading order: the body's figures of the first section,
     # then the figures of the front matter (the templates place them after that section),
     # then the body's other figures.
@@ -136,8 +126,8 @@ def _prepare_chapter(
     listed = meta.beeld or ()
     figures = []
     for index, figure in enumerate(listed):
-        line = chapter.meta_source.line_of(("beeld", index, "bestand"))
-        path = _image(bundle.folder, figure.bestand, chapter.path, line, log)
+        path = _image(bundle.folder, figure.bestand, chapter.path, chapter.meta_source,
+                      ("beeld", index, "bestand"), log)
         if path is not None:
             images.append(path)
             figures.append(Figure(image_url(path), figure.alt, figure.bijschrift, figure.bron,
@@ -145,23 +135,27 @@ def _prepare_chapter(
     body_labels = [f"Figuur {number}.{n if n <= before else n + len(listed)}"
                    for n in range(1, len(in_body) + 1)]
     table_labels = [f"Tabel {number}.{n}" for n in range(1, table_count(parsed) + 1)]
-    if parsed.problems or len(urls) < len({i.src for i in parsed.images}):
+    if not checked.ok:
         return None
     found = headings(parsed)
     if meta.is_case:
         present = {h.text.casefold() for h in found if h.level == 2}
-        for name in CASE_SECTIONS:
-            if name.casefold() not in present:
-                log.warning(chapter.path, chapter.body_first_line, msg.SECTION_MISSING.format(name=name),
-                            msg.SECTION_MISSING_HINT)
+        missing = [name for name in CASE_SECTIONS if name.casefold() not in present]
+        if missing:  # one warning for the case, naming every missing section
+            names = " en ".join(", ".join(f"'## {n}'" for n in missing).rsplit(", ", 1))
+            message = msg.SECTION_MISSING if len(missing) == 1 else msg.SECTIONS_MISSING
+            log.warning(chapter.path, chapter.body_first_line, message.format(name=names),
+                        msg.SECTION_MISSING_HINT)
     sections = render_sections(parsed, lambda src: urls.get(src, src), body_labels, table_labels,
                                chapter.slug)
     return BookChapter(chapter.slug, meta, sections, tuple(figures), chapter.path,
                        tuple(images), number)
 
 
-def _image(folder: Path, reference: str, file: Path, line: int, log: ProblemLog) -> Path | None:
-    path, problems = check_image(folder, reference)
-    for message, hint in problems:
-        log.error(file, line, message, hint)
+
+def _image(folder: Path, reference: str, file: Path, source: LocatedYaml, where: tuple, log: ProblemLog) -> Path | None:
+    line = source.line_of(where)
+    path, findings = image_findings(folder, reference, line, source.source_line(line), str(where[-1]))
+    for finding in findings:
+        log.add(file, finding)
     return path

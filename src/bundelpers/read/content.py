@@ -13,11 +13,18 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .. import messages as msg
-from ..errors import ProblemLog
+from ..errors import Finding, Fix, ProblemLog, shifted
 from .glyphs import missing_characters
 from .schema import SLUG_RE, BundleMeta, CaseMeta, ChapterMeta, SeriesMeta
+from .suggest import close_path
 from .translate import validation_problems
-from .yamlload import LocatedYaml, YamlProblem, load_yaml
+from .yamlload import LocatedYaml, read_yaml
+
+
+def check_unprepared_body(folder: Path, path: Path, body: str, first_line: int, slug: str, log: ProblemLog) -> None:
+    from .body import check_body  # body checks import this module's path helpers
+
+    check_body(folder, path, body, first_line, slug, log)
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 MAX_CHAPTERS = 200
@@ -72,9 +79,18 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
         log.error(path, line, msg.FILE_NOT_UTF8.format(offset=exc.start), msg.FILE_NOT_UTF8_HINT)
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(LIGATURE_IJ)
-    for line, character in missing_characters(text):
+    log.remember(path, text)
+    missing = missing_characters(text)
+    per_line: dict[int, set[str]] = {}
+    for line, _, character in missing:
+        per_line.setdefault(line, set()).add(character)
+    lines = text.split("\n")
+    for line, column, character in missing:
+        kept = "".join(c for c in lines[line - 1] if c not in per_line[line] and not "\ufe00" <= c <= "\ufe0f")
+        fixed = re.sub(r"(?<=\S) {2,}", " ", kept).rstrip()
         log.error(path, line, msg.GLYPH_MISSING.format(char=character, code=f"{ord(character):04X}"),
-                  msg.GLYPH_MISSING_HINT)
+                  msg.GLYPH_MISSING_HINT, column=column, value=character, key="teken",
+                  fix=Fix("replace", line, (fixed,)) if fixed.strip() else Fix("delete", line))
     return text
 
 
@@ -83,16 +99,20 @@ def megabytes(size: int) -> str:
     return f"{size / 2**20:.1f}".replace(".", ",")
 
 
-def parse_yaml(path: Path, text: str, log: ProblemLog, first_line: int = 1) -> LocatedYaml | None:
-    """Parse a YAML file, or a chapter's front matter when `first_line` is past the opening '---'."""
+def parse_yaml(path: Path, text: str, log: ProblemLog, first_line: int = 1,
+               whole: list[str] | None = None) -> LocatedYaml | None:
+    """Parse a YAML file, or a chapter's front matter when `first_line` is past the opening '---'
+    (`whole` then holds the lines of the whole file)."""
     front_matter = first_line != 1
-    try:
-        located = load_yaml(text)
-    except YamlProblem as problem:
-        log.error(path, problem.line + first_line - 1, problem.message, problem.hint)
+    located, findings = read_yaml(text, first_line - 1)
+    for finding in findings:
+        log.add(path, shifted(finding, first_line - 1))
+    if located is None:
         return None
     if first_line != 1:
-        located.lines = {key: line + first_line - 1 for key, line in located.lines.items()}
+        lines = list(whole or [])
+        lines[first_line - 1 : first_line - 1 + len(located.source)] = located.source
+        located.shift(first_line - 1, lines)
     if located.data is None:
         log.error(path, first_line, *((msg.FRONT_MATTER_EMPTY, msg.FRONT_MATTER_EMPTY_HINT) if front_matter
                                       else (msg.YAML_EMPTY, "")))
@@ -107,8 +127,8 @@ def validate(path: Path, source: LocatedYaml, model: type[BaseModel], log: Probl
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
-        for line, message, hint in validation_problems(exc, source, model):
-            log.error(path, line, message, hint)
+        for finding in validation_problems(exc, source, model):
+            log.add(path, finding)
         return None
 
 
@@ -135,15 +155,20 @@ def load_series(root: Path, log: ProblemLog) -> Series | None:
 
 def _check_unique_numbers(bundles: list[Bundle], log: ProblemLog) -> None:
     seen: dict[int, Bundle] = {}
+    taken = {bundle.meta.nummer for bundle in bundles}
     for bundle in bundles:
         other = seen.setdefault(bundle.meta.nummer, bundle)
         if other is not bundle:
-            log.error(
-                bundle.folder / "bundel.yaml",
-                bundle.source.line_of(("nummer",)),
-                msg.NUMBER_TAKEN.format(nummer=bundle.meta.nummer, other=other.slug),
-                msg.NUMBER_TAKEN_HINT,
-            )
+            free = next(n for n in range(1, len(taken) + len(bundles) + 2) if n not in taken)
+            taken.add(free)
+            line = bundle.source.line_of(("nummer",))
+            span = bundle.source.spans.get(("nummer",))
+            text = bundle.source.source_line(line)
+            fix = Fix("replace", line, (text[: span.column] + str(free),)) if span and span.line == line else None
+            log.error(bundle.folder / "bundel.yaml", line,
+                      msg.NUMBER_TAKEN.format(nummer=bundle.meta.nummer, other=other.slug),
+                      msg.NUMBER_TAKEN_HINT.format(free=free), column=(span.column + 1) if span else 0,
+                      width=len(str(bundle.meta.nummer)), key="nummer", value=str(bundle.meta.nummer), fix=fix)
 
 
 def load_bundle(folder: Path, log: ProblemLog) -> Bundle | None:
@@ -156,6 +181,12 @@ def load_bundle(folder: Path, log: ProblemLog) -> Bundle | None:
     text = read_text(bundle_file, log)
     source = parse_yaml(bundle_file, text, log) if text is not None else None
     if source is None:
+        # bundel.yaml cannot be read as YAML; its chapters are still checked, so one run
+        # shows their problems too.
+        if text is not None and (contents := _salvaged_contents(text)):
+            for chapter in _load_chapters(folder, contents, None, log):
+                check_unprepared_body(folder, chapter.path, chapter.body, chapter.body_first_line,
+                                      chapter.slug, log)
         return None
     meta = validate(bundle_file, source, BundleMeta, log)
     # Even when bundel.yaml has problems, a usable inhoud lets the chapters report theirs now.
@@ -167,6 +198,8 @@ def load_bundle(folder: Path, log: ProblemLog) -> Bundle | None:
         return None
     chapters = _load_chapters(folder, contents, source, log)
     if meta is None:
+        for chapter in chapters:  # no book will be prepared: check the bodies here
+            check_unprepared_body(folder, chapter.path, chapter.body, chapter.body_first_line, chapter.slug, log)
         return None
     _warn_unlisted(folder, meta, log)
     return Bundle(folder.name, folder, meta, source, tuple(chapters))
@@ -179,35 +212,72 @@ def _raw_contents(source: LocatedYaml) -> list[str]:
     return []
 
 
-def _load_chapters(folder: Path, contents: list[str], source: LocatedYaml, log: ProblemLog) -> list[Chapter]:
+def _salvaged_contents(text: str) -> list[str]:
+    """The `inhoud` list read line by line, for a bundel.yaml that is not valid YAML."""
+    found: list[str] = []
+    inside_list = False
+    for line in text.split("\n"):
+        if re.match(r"^inhoud\s*:\s*$", line):
+            inside_list = True
+        elif inside_list and (item := re.match(r"^\s+-\s+(\S.*?)\s*$", line)):
+            found.append(item.group(1).strip("\"'"))
+        elif inside_list and line.strip() and not line.lstrip().startswith("#"):
+            inside_list = False
+    return [item for item in found if item.endswith(".md")]
+
+
+def _load_chapters(folder: Path, contents: list[str], source: LocatedYaml | None,
+                   log: ProblemLog) -> list[Chapter]:
     bundle_file = folder / "bundel.yaml"
     chapters: list[Chapter] = []
     seen: set[str] = set()
     slugs: set[str] = set()
     for index, listed in enumerate(contents):
+        if source is None:  # salvaged from a broken file: only what exists is read, quietly
+            path = folder / listed
+            if inside(folder, listed) is not None and path.is_file() and path.suffix == ".md" and (
+                    chapter := load_chapter(path, listed, _unique_slug(path.stem, slugs), log, folder)) is not None:
+                chapters.append(chapter)
+            continue
         line = source.line_of(("inhoud", index))
+        where = {"column": source.source_line(line).find(listed) + 1, "width": len(listed), "key": "inhoud",
+                 "value": listed}
         if (link_problem := symlink_outside(folder, listed)) is not None:
-            log.error(bundle_file, line, *link_problem)
+            log.error(bundle_file, line, *link_problem, **where)
             continue
         target = inside(folder, listed)
         if target is None:
-            log.error(bundle_file, line, msg.CHAPTER_OUTSIDE.format(path=listed), msg.CHAPTER_OUTSIDE_HINT)
+            log.error(bundle_file, line, msg.CHAPTER_OUTSIDE.format(path=listed), msg.CHAPTER_OUTSIDE_HINT, **where)
             continue
         if target in seen:
-            log.error(bundle_file, line, msg.CHAPTER_TWICE.format(path=listed), msg.CHAPTER_TWICE_HINT)
+            log.error(bundle_file, line, msg.CHAPTER_TWICE.format(path=listed), msg.CHAPTER_TWICE_HINT, **where,
+                      fix=Fix("delete", line))
             continue
         seen.add(target)
         path = folder / listed
         if not path.is_file():
-            log.error(bundle_file, line, msg.CHAPTER_MISSING.format(path=listed), msg.CHAPTER_MISSING_HINT)
+            log.add(bundle_file, _missing_chapter(folder, listed, line, source.source_line(line)))
             continue
         if path.suffix != ".md":
-            log.error(bundle_file, line, msg.CHAPTER_NOT_MARKDOWN.format(path=listed))
+            log.error(bundle_file, line, msg.CHAPTER_NOT_MARKDOWN.format(path=listed), msg.CHAPTER_NOT_MARKDOWN_HINT,
+                      **where)
             continue
         slug = _unique_slug(path.stem, slugs)
-        if (chapter := load_chapter(path, listed, slug, log)) is not None:
+        if (chapter := load_chapter(path, listed, slug, log, folder)) is not None:
             chapters.append(chapter)
     return chapters
+
+
+def _missing_chapter(folder: Path, listed: str, line: int, text: str) -> Finding:
+    """A chapter that is not there, with "bedoelde je" against the Markdown files that are."""
+    column = text.find(listed) + 1
+    close = close_path(listed, folder, (".md",))
+    if close is not None and close != listed and column:
+        fixed = text[: column - 1] + close + text[column - 1 + len(listed):]
+        return Finding(line, msg.CHAPTER_MISSING.format(path=listed), msg.CHAPTER_MISSING_SUGGEST.format(path=close),
+                       column, len(listed), "inhoud", listed, Fix("replace", line, (fixed,)))
+    return Finding(line, msg.CHAPTER_MISSING.format(path=listed), msg.CHAPTER_MISSING_HINT, column, len(listed),
+                   "inhoud", listed)
 
 
 def inside(folder: Path, relative: str) -> str | None:
@@ -259,16 +329,24 @@ def split_front_matter(path: Path, text: str, log: ProblemLog) -> tuple[str, str
     """Return (front matter, body, line number of the body's first line)."""
     lines = text.split("\n")
     if not lines or not FRONT_MATTER_FENCE.match(lines[0]):
-        log.error(path, 1, msg.FRONT_MATTER_MISSING, msg.FRONT_MATTER_MISSING_HINT)
+        # The fix puts a minimal front matter above the text, which then starts at line 4.
+        title = path.stem.replace("-", " ").capitalize()
+        log.error(path, 1, msg.FRONT_MATTER_MISSING, msg.FRONT_MATTER_MISSING_HINT, column=1, key="kopblok",
+                  fix=Fix("insert", 0, ("---", f"titel: {title}", "---", "")))
         return None
     for index in range(1, len(lines)):
         if FRONT_MATTER_END.match(lines[index]):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
-    log.error(path, 1, msg.FRONT_MATTER_UNCLOSED, msg.FRONT_MATTER_UNCLOSED_HINT)
+    # Unclosed: the front matter most likely ends where the first line that is not YAML starts.
+    end = next((i for i in range(1, len(lines)) if lines[i].strip()
+                and not re.match(r"^(?:\s|-\s|#|[\w-]+:(?:\s|$))", lines[i])), None)
+    fix = Fix("insert", end, ("---",)) if end is not None and end > 1 else None
+    log.error(path, 1, msg.FRONT_MATTER_UNCLOSED, msg.FRONT_MATTER_UNCLOSED_HINT, column=1, width=3,
+              key="kopblok", fix=fix)
     return None
 
 
-def load_chapter(path: Path, listed_as: str, slug: str, log: ProblemLog) -> Chapter | None:
+def load_chapter(path: Path, listed_as: str, slug: str, log: ProblemLog, folder: Path | None = None) -> Chapter | None:
     text = read_text(path, log)
     if text is None:
         return None
@@ -276,12 +354,14 @@ def load_chapter(path: Path, listed_as: str, slug: str, log: ProblemLog) -> Chap
     if parts is None:
         return None
     front, body, body_line = parts
-    source = parse_yaml(path, front, log, first_line=2)
-    if source is None:
-        return None
-    model = CaseMeta if source.data.get("soort") == "casus" else ChapterMeta
-    meta = validate(path, source, model, log)
+    source = parse_yaml(path, front, log, first_line=2, whole=text.split("\n"))
+    meta = None
+    if source is not None:
+        model = CaseMeta if source.data.get("soort") == "casus" else ChapterMeta
+        meta = validate(path, source, model, log)
     if meta is None:
+        # A broken front matter does not hide the body's problems.
+        check_unprepared_body(path.parent if folder is None else folder, path, body, body_line, slug, log)
         return None
     if not body.strip():
         log.error(path, body_line - 1, msg.CHAPTER_EMPTY)

@@ -13,7 +13,11 @@ from pathlib import Path
 from PIL import Image, ImageFile
 
 from .. import messages as msg
+from ..errors import Finding, Fix
 from .content import inside, megabytes, symlink_outside
+from .suggest import close_path
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
 MAX_PIXELS = 40_000_000
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -23,6 +27,23 @@ SVG_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 SVG_FORBIDDEN = re.compile(r"<!DOCTYPE|<!ENTITY|<script|<foreignObject", re.IGNORECASE)
+
+def image_findings(folder: Path, reference: str, line: int, text: str, key: str) -> tuple[Path | None, list[Finding]]:
+    """`check_image` as located findings; a missing image gets "bedoelde je" from the files there."""
+    path, problems = check_image(folder, reference)
+    position = text.find(reference)
+    column = position + 1 if position >= 0 else 0
+    findings = []
+    for message, hint in problems:
+        fix = None
+        if message == msg.IMAGE_MISSING.format(path=reference):
+            close = close_path(reference, folder, IMAGE_SUFFIXES)
+            if close is not None and column:
+                hint = msg.IMAGE_MISSING_SUGGEST.format(path=close)
+                fix = Fix("replace", line, (text[:position] + close + text[position + len(reference):],))
+        findings.append(Finding(line, message, hint, column, len(reference), key, reference, fix))
+    return path, findings
+
 
 def check_image(folder: Path, reference: str) -> tuple[Path | None, list[tuple[str, str]]]:
     """Return the image path if `reference` is usable, else the (message, hint) problems."""

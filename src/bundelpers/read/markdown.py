@@ -23,14 +23,10 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from .. import messages as msg
-from .mdrules import dutch_typography, keep_lines_whole, mark_tables, render_table_open
+from ..errors import Finding, Fix
+from .mdrules import dutch_typography, keep_lines_whole, render_table_open
 
-ALLOWED_LINK = re.compile(r"^(?:https?://[^\s/]+|mailto:[^\s@]+@[^\s@]+)", re.IGNORECASE)
-KADER_FENCE_CLOSE = re.compile(r"^\s*:{3,}\s*$")
-UNUSED_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 MAX_NESTING = 10  # quotes, lists, boxes or emphasis inside one another
-CONTAINERS = {"blockquote", "bullet_list", "ordered_list", "container_kader"}
 FLOATS = ("kader", "figuur")  # blocks that may move past the text after them
 
 
@@ -81,7 +77,23 @@ class ParsedBody:
     tokens: list[Token]
     env: dict
     images: list[BodyImage] = field(default_factory=list)
-    problems: list[tuple[int, str, str]] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # the body's lines, for columns and fixes
+    first_line: int = 1
+
+    def text(self, line: int) -> str:
+        index = line - self.first_line
+        return self.lines[index] if 0 <= index < len(self.lines) else ""
+
+    def add(self, line: int, message: str, hint: str = "", *, find: str = "", key: str = "",
+            value: str = "", fix_line: str | None = None, fix: Fix | None = None) -> None:
+        """A problem on body line `line`; `find` locates the column, `fix_line` replaces the line."""
+        text = self.text(line)
+        position = text.find(find) if find else len(text) - len(text.lstrip())
+        column = position + 1 if position >= 0 and text else 0
+        if fix is None and fix_line is not None and fix_line != text:
+            fix = Fix("replace", line, (fix_line,))
+        self.problems.append(Finding(line, message, hint, column, max(len(find), 1), key, value or find, fix))
 
 
 def _kader_validate(params: str, *args: object) -> bool:
@@ -182,96 +194,13 @@ def slugify(text: str) -> str:
 
 
 def parse_body(body: str, first_line: int, chapter_slug: str) -> ParsedBody:
+    """Parse a chapter body and check it against the contract (mdchecks.py)."""
+    from .mdchecks import check_tokens
+
     env: dict = {}
-    tokens = PARSER.parse(body, env)
-    parsed = ParsedBody(tokens, env)
-    _check_nesting(parsed, first_line)
-    _check_blocks(parsed, body.split("\n"), first_line, chapter_slug)
+    parsed = ParsedBody(PARSER.parse(body, env), env, lines=body.split("\n"), first_line=first_line)
+    check_tokens(parsed, chapter_slug)
     return parsed
-
-
-def _check_nesting(parsed: ParsedBody, first_line: int) -> None:
-    depth = 0
-    for token in parsed.tokens:
-        if token.type.removesuffix("_open").removesuffix("_close") in CONTAINERS:
-            depth += token.nesting
-        if depth > MAX_NESTING or max((c.level for c in token.children or ()), default=0) > MAX_NESTING:
-            line = first_line + (token.map[0] if token.map else 0)
-            parsed.problems.append((line, msg.MD_TOO_DEEP.format(limit=MAX_NESTING), msg.MD_TOO_DEEP_HINT))
-            return
-
-
-def _check_blocks(parsed: ParsedBody, lines: list[str], first_line: int, chapter_slug: str) -> None:
-    used_anchors: set[str] = set()
-    current_line = first_line
-    kept: list[Token] = []
-    for index, token in enumerate(parsed.tokens):
-        if token.map:
-            current_line = first_line + token.map[0]
-        if token.type == "html_block":
-            if not _is_comment(token.content):
-                parsed.problems.append(_html_problem(current_line, token.content))
-            continue  # editors' notes are never printed
-        if token.type == "heading_open":
-            level = int(token.tag[1])
-            if level == 1:
-                parsed.problems.append((current_line, msg.MD_H1, msg.MD_H1_HINT))
-            elif level > 3:
-                parsed.problems.append((current_line, msg.MD_DEEP_HEADING, msg.MD_DEEP_HEADING_HINT))
-            text = parsed.tokens[index + 1].content
-            anchor = _unique(f"{chapter_slug}--{slugify(text)}", used_anchors)
-            token.attrSet("id", anchor)
-        elif token.type == "container_kader_open":
-            title = token.info.strip()[len("kader"):].strip()
-            token.meta = {"title": title}
-            if not title:
-                parsed.problems.append((current_line, msg.MD_KADER_NO_TITLE, msg.MD_KADER_NO_TITLE_HINT))
-            end = token.map[1] if token.map else len(lines)
-            if end >= len(lines) or not KADER_FENCE_CLOSE.match(lines[end]):
-                parsed.problems.append((current_line, msg.MD_KADER_UNCLOSED, msg.MD_KADER_UNCLOSED_HINT))
-        elif token.type == "th_open":
-            token.attrSet("scope", "col")
-        elif token.type == "inline" and token.children is not None:
-            if token.content.lstrip().startswith(":::"):
-                name = (token.content.strip(": \n").split(None, 1) or [":::"])[0]
-                parsed.problems.append((current_line, msg.MD_UNKNOWN_BLOCK.format(name=name), ""))
-            token.children = _check_inline(parsed, token.children, current_line)
-        kept.append(token)
-    parsed.tokens = kept
-    _mark_figures(parsed.tokens)
-    mark_tables(parsed.tokens)
-    parsed.tokens = [token for token in parsed.tokens if not token.meta.get("dropped")]
-    parsed.env["bundelpers_footnotes"] = _footnote_html(parsed.tokens, parsed.env)
-
-
-def _check_inline(parsed: ParsedBody, children: list[Token], line: int) -> list[Token]:
-    kept: list[Token] = []
-    html_lines: set[int] = set()  # one HTML problem per line: <span> and </span> are one mistake
-    for child in children:
-        if child.type in {"softbreak", "hardbreak"}:
-            line += 1
-        elif child.type == "html_inline":
-            if not _is_comment(child.content) and line not in html_lines:
-                html_lines.add(line)
-                parsed.problems.append(_html_problem(line, child.content))
-            continue
-        elif child.type == "link_open":
-            href = child.attrGet("href") or ""
-            if not ALLOWED_LINK.match(href):
-                parsed.problems.append((line, msg.MD_LINK_SCHEME.format(url=href), msg.MD_LINK_SCHEME_HINT))
-        elif child.type == "image":
-            src = unquote(child.attrGet("src") or "")
-            alt = "".join(t.content for t in (child.children or [])).strip()
-            if not alt:
-                parsed.problems.append((line, msg.MD_IMAGE_NO_ALT, msg.MD_IMAGE_NO_ALT_HINT))
-            parsed.images.append(BodyImage(src, alt, line))
-        elif child.type == "text" and (match := UNUSED_FOOTNOTE.search(child.content)):
-            label = match.group(1)
-            parsed.problems.append(
-                (line, msg.MD_FOOTNOTE_MISSING.format(label=label), msg.MD_FOOTNOTE_MISSING_HINT.format(label=label))
-            )
-        kept.append(child)
-    return kept
 
 
 def _footnote_html(tokens: list[Token], env: dict) -> dict[int, str]:
@@ -287,24 +216,6 @@ def _footnote_html(tokens: list[Token], env: dict) -> dict[int, str]:
             separator = " " if notes[current] else ""
             notes[current] += separator + PARSER.renderer.renderInline(token.children or [], PARSER.options, env)
     return notes
-
-
-def _is_comment(content: str) -> bool:
-    stripped = content.strip()
-    return stripped.startswith("<!--") and stripped.endswith("-->")
-
-
-def _html_problem(line: int, content: str) -> tuple[int, str, str]:
-    snippet = content.strip().split("\n", 1)[0][:60]
-    return line, msg.MD_HTML.format(snippet=snippet), msg.MD_HTML_HINT
-
-
-def _unique(anchor: str, used: set[str]) -> str:
-    candidate, counter = anchor, 2
-    while candidate in used:
-        candidate, counter = f"{anchor}-{counter}", counter + 1
-    used.add(candidate)
-    return candidate
 
 
 def figure_sections(parsed: ParsedBody) -> list[int]:

@@ -1,0 +1,28 @@
+"""Proofreading for `bundelpers check`: spelling, stale case counts and sample text left
+from the skeletons, as warnings.
+
+Never an error: a word the dictionary does not know may well be right. Runs only
+in `check` (not in `build`), so building stays as fast as it was.
+"""
+
+from __future__ import annotations
+
+from ..errors import Problem, ProblemLog
+from ..project import Project
+from ..read.content import Series
+from .counts import check_counts
+from .placeholders import check_placeholders
+from .spelling import check_spelling
+
+
+def proofread(project: Project, series: Series | None) -> list[Problem]:
+    log = ProblemLog(project.root)
+    if series is None:
+        return []
+    for bundle in series.bundles:  # so each warning can quote its line
+        for path in (bundle.folder / "bundel.yaml", *(chapter.path for chapter in bundle.chapters)):
+            log.remember(path, path.read_bytes().decode("utf-8-sig", "replace").replace("\r\n", "\n"))
+    check_counts(series, log)
+    check_placeholders(project.layouts, series, log)
+    check_spelling(project, series, log)
+    return log.warnings

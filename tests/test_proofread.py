@@ -1,0 +1,78 @@
+"""`bundelpers check` proofreads: unknown Dutch words and stale case counts, as warnings only."""
+
+from __future__ import annotations
+
+from badinput import run_cli_in_process
+from conftest import CASE_MD, INTRO_MD, minimal_files
+from printed import follow, parse
+
+INTRO = "content/testbundel-1/inleiding.md"
+
+
+def _check(project_factory, files):
+    root = project_factory(files)
+    return root, run_cli_in_process(root, "check")
+
+
+def test_an_unknown_word_is_a_warning_with_place_and_suggestions_and_the_check_passes(project_factory):
+    files = minimal_files()
+    files[INTRO] = INTRO_MD.replace("Dit is de inleiding", "Dit is de inlieding")
+    _, result = _check(project_factory, files)
+    assert result.returncode == 0, result.stderr
+    [warning] = parse(result.stderr)
+    assert (warning.where, warning.severity) == (f"{INTRO}:7:11", "waarschuwing")
+    assert warning.message == "Onbekend woord: `inlieding`."
+    assert warning.caret == "          ^^^^^^^^^"
+    assert "inleiding" in warning.hints[0] and "content/woordenlijst.txt" in warning.hints[0]
+
+
+def test_words_in_the_word_list_and_names_in_markup_are_not_warned_about(project_factory):
+    files = minimal_files()
+    files[INTRO] = INTRO_MD.replace(
+        "Dit is de inleiding", "Kloosterbuurtjes schreef [Wiebrenske](https://www.example.org/wbrnsk) "
+        "in `kdbrsk` en <!-- ntzkl --> Dit is de inleiding")
+    files["content/woordenlijst.txt"] = "# namen\nKloosterbuurtjes\nwiebrenske\n"
+    _, result = _check(project_factory, files)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+def test_each_unknown_word_is_named_once_per_file(project_factory):
+    files = minimal_files()
+    files[INTRO] = INTRO_MD.replace("Dit is de inleiding", "Het wijkfeestje van Zwrtsk. Zwrtsk zwrtsk. Dit is de inleiding")
+    _, result = _check(project_factory, files)
+    assert [p.message for p in parse(result.stderr)] == ["Onbekend woord: `Zwrtsk`."], result.stderr
+
+
+def test_a_number_word_that_no_longer_matches_the_cases_is_warned_with_a_fix(project_factory):
+    files = minimal_files()
+    files["content/testbundel-1/bundel.yaml"] = files["content/testbundel-1/bundel.yaml"].replace(
+        "  - casus.md\n", "  - casus.md\n  - casus2.md\n")
+    files["content/testbundel-1/casus2.md"] = CASE_MD
+    files[INTRO] = INTRO_MD.replace("Dit is de inleiding", "Deze drie initiatieven vormen de inleiding")
+    root, result = _check(project_factory, files)
+    assert result.returncode == 0
+    [warning] = parse(result.stderr)
+    assert warning.where == f"{INTRO}:7:6"
+    assert warning.message == "Hier staat `drie initiatieven`, maar deze bundel heeft 2 casussen."
+    assert "Schrijf: `Deze twee initiatieven vormen de inleiding van de testbundel.`" in result.stderr
+    follow(root, [warning])
+    again = run_cli_in_process(root, "check")
+    assert again.returncode == 0 and again.stderr == "", again.stderr
+
+
+def test_a_small_part_named_once_is_not_taken_for_the_bundle_count(project_factory):
+    files = minimal_files()
+    files[INTRO] = INTRO_MD.replace("Dit is de inleiding", "Zeven casussen kwamen niet verder dan een plan. Dit is de inleiding")
+    _, result = _check(project_factory, files)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+def test_without_hunspell_the_check_says_so_once_and_still_passes(project_factory, monkeypatch):
+    from bundelpers.proofread import spelling
+
+    monkeypatch.setattr(spelling.shutil, "which", lambda name: None)
+    _, result = _check(project_factory, minimal_files())
+    assert result.returncode == 0
+    assert [p.message for p in parse(result.stderr)] == [(
+        "De spellingcontrole is overgeslagen: het programma hunspell of het Nederlandse woordenboek ontbreekt. "
+        "Draai 'make' om ze te installeren.")]
