@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from ..prepare.book import BookChapter, Figure
 from ..read.markdown import Section
 
-Arrangement = dict[str, int]  # float id -> text items it moved past
+# float id -> text items it moved past; SPACING: -1 the chapter is set a little tighter,
+# +1 a little looser (the layouts' classes "krap" and "ruim")
+Arrangement = dict[str, int]
+SPACING = "ruimte"
+
+
+def spacing_class(arrangement: Arrangement | None) -> str:
+    return {-1: "krap", 1: "ruim"}.get((arrangement or {}).get(SPACING, 0), "")
 
 
 @dataclass(frozen=True)
@@ -27,7 +34,7 @@ class Item:
 
     @property
     def floats(self) -> bool:
-        return self.kind in ("kader", "figuur", "beeld", "citaat")
+        return self.kind in ("kader", "figuur", "tabel", "beeld", "citaat")
 
 
 @dataclass
@@ -62,9 +69,13 @@ def chapter_flow(chapter: BookChapter, quote_at: int, arrangement: Arrangement |
             flows[quote_at - 1].before += quote
         else:
             flows[-1].items += quote
-    for float_id, steps in (arrangement or {}).items():
-        if steps > 0:
-            _move(flows, float_id, steps)
+    # The last float first: a float moved before it would otherwise change its place.
+    order = floats_in(flows)
+    moves = sorted(((float_id, steps) for float_id, steps in (arrangement or {}).items()
+                    if steps > 0 and float_id in order),
+                   key=lambda move: -order.index(move[0]) if move[0] in order else 0)
+    for float_id, steps in moves:
+        _move(flows, float_id, steps)
     return flows
 
 

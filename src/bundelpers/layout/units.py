@@ -20,7 +20,7 @@ from ..prepare.book import BookBundle, BookChapter
 from ..prepare.collection import CollectionBook, Part
 from .colours import Palette, palette
 from .environment import environment
-from .flow import Arrangement, chapter_flow
+from .flow import Arrangement, chapter_flow, spacing_class
 from .frontmatter import (
     BARCODE_SVG,
     STREET_SVG,
@@ -42,14 +42,27 @@ BLEED_UNITS = frozenset({"omslag", "achterkant", "deeltitel", "omslagvel"})
 
 
 @dataclass(frozen=True)
+class Reflow:
+    """What typesetting needs to lay a chapter out again with its floats moved (picklable,
+    for a worker process): the layouts, the build folder, the bundle, the chapter."""
+
+    layouts: Path
+    build: Path
+    book: BookBundle
+    anchor: str
+
+
+@dataclass(frozen=True)
 class UnitDoc:
     """One document to typeset: its HTML, the folder its URLs are relative to, and the
-    files besides the HTML that decide its pages (images)."""
+    files besides the HTML that decide its pages (images); a chapter's also how to lay
+    it out again (the page make-up moves its floats)."""
 
     name: str
     html: str
     base: Path
     images: tuple[Path, ...] = ()
+    reflow: Reflow | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -202,16 +215,18 @@ class Layout:
             "case_numbers": book.case_numbers,
             "quote_after": quote_position,
             "chapter_flow": chapter_flow,
+            "spacing_class": spacing_class,
             "arrangements": {},
             "linked_styles": (),
         }
 
-    def _unit(self, name: str, base: Path, context: dict, images: Sequence[Path] = ()) -> UnitDoc:
+    def _unit(self, name: str, base: Path, context: dict, images: Sequence[Path] = (),
+              reflow: Reflow | None = None) -> UnitDoc:
         if self.bleed and context["unit"] in BLEED_UNITS:
             context = {**context, "bleed": True}
             name = f"{name}-afloop"
         html = self.env.get_template("unit.html.j2").render(**context)
-        return UnitDoc(name, html, base, tuple(images))
+        return UnitDoc(name, html, base, tuple(images), reflow)
 
     def bundle_cover(self, book: BookBundle) -> UnitDoc:
         context = {**self._bundle_context(book), "unit": "omslag"}
@@ -235,8 +250,9 @@ class Layout:
         if key not in self._chapters:
             context = {**self._bundle_context(book), "unit": "hoofdstuk", "chapter": chapter,
                        "arrangements": {chapter.anchor: arrangement or {}}}
-            self._chapters[key] = self._unit(f"{book.slug}/{chapter.anchor}", self.folder(book.slug),
-                                             context, chapter.images)
+            self._chapters[key] = self._unit(
+                f"{book.slug}/{chapter.anchor}", self.folder(book.slug), context, chapter.images,
+                Reflow(self.layouts, self.build, book, chapter.anchor))
         return self._chapters[key]
 
     def case_source(self, book: BookBundle, chapter: BookChapter, source: CaseSource) -> UnitDoc:

@@ -27,7 +27,7 @@ from ..errors import Finding, Fix
 from .mdrules import dutch_typography, keep_lines_whole, render_table_open
 
 MAX_NESTING = 10  # quotes, lists, boxes or emphasis inside one another
-FLOATS = ("kader", "figuur")  # blocks that may move past the text after them
+FLOATS = ("kader", "figuur", "tabel")  # blocks that may move past the text after them
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,10 @@ from ..errors import RenderError
 from ..layout.units import UnitDoc
 from .store import Rendered, Store
 from .tags import repair_tags
-from .weasy import Refused, typeset
+from ..layout.flow import Arrangement
+from .placement import Outcome, place_floats
+from .weasy import Refused, Typeset, typeset
+from .whitespace import text_block
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,13 @@ class UnitFailed(RenderError):
 
 
 def typeset_unit(job: UnitJob) -> Rendered:
+    details: dict = {}
     try:
         result = typeset(job.doc.html, job.doc.base, job.stylesheets, job.allowed, job.tagged)
+        if job.doc.reflow is not None:
+            outcome = _make_up(job, result)
+            result = outcome.typeset
+            details = {"arrangement": outcome.arrangement, "holes": list(outcome.holes)}
     except Refused as refusal:
         raise UnitFailed(job.doc.name, refused_url=refusal.url) from None
     except RenderError as error:
@@ -52,7 +60,27 @@ def typeset_unit(job: UnitJob) -> Rendered:
     # preview redraws only the others).
     drawings = [digest(*(stream.read_raw_bytes() for stream in _streams(page))) for page in pdf.pages]
     return Store(job.store).put(job.key, job.doc.name, buffer.getvalue(), result.pages,
-                                result.anchors, result.warnings, {"drawings": drawings})
+                                result.anchors, result.warnings, {**details, "drawings": drawings})
+
+
+def _make_up(job: UnitJob, first: Typeset) -> Outcome:
+    """Floats moved where a chapter would otherwise leave holes (render/placement.py)."""
+    from ..layout.flow import chapter_flow
+    from ..layout.units import Layout, quote_position
+
+    reflow = job.doc.reflow
+    layout = Layout(reflow.layouts, reflow.build)
+    book = reflow.book
+    chapter = next(c for c in book.chapters if c.anchor == reflow.anchor)
+    quote_at = quote_position(chapter) if chapter.is_case and chapter.meta.citaat else 0
+
+    def again(arrangement: Arrangement) -> Typeset:
+        html = layout.chapter(book, chapter, arrangement).html
+        return typeset(html, job.doc.base, job.stylesheets, job.allowed, job.tagged)
+
+    block = text_block(job.stylesheets, job.allowed, job.doc.base)
+    return place_floats(first, lambda arrangement: chapter_flow(chapter, quote_at, arrangement),
+                        again, block, block.leading)
 
 
 def _streams(page: pikepdf.Page) -> list[pikepdf.Stream]:

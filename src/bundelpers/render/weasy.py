@@ -77,7 +77,8 @@ class Typeset:
     pages: int
     anchors: dict[str, int]  # element id -> 0-based page index
     warnings: tuple[str, ...]
-    document: object = field(repr=False, compare=False)  # weasyprint.Document, for placement
+    # element id -> (top, bottom) of its box on the page where it starts, CSS px
+    positions: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
 _STYLES: dict[tuple, tuple] = {}
@@ -144,7 +145,10 @@ def typeset(html: str, base: Path, stylesheets: tuple[Path, ...], allowed: tuple
     if log.errors:
         raise RenderError(msg.RENDER_A11Y_DETAIL.format(detail="; ".join(log.errors)))
     anchors: dict[str, int] = {}
+    positions: dict[str, tuple[float, float]] = {}
     for index, page in enumerate(document.pages):
-        for anchor in page.anchors:
-            anchors.setdefault(anchor, index)
-    return Typeset(pdf, len(document.pages), anchors, tuple(log.warnings), document)
+        for anchor, (_, top, _, bottom) in page.anchors.items():
+            if anchor not in anchors:
+                anchors[anchor] = index
+                positions[anchor] = (top, bottom)
+    return Typeset(pdf, len(document.pages), anchors, tuple(log.warnings), positions)

@@ -18,7 +18,8 @@ import pypdfium2 as pdfium
 from .weasy import shared_styles
 
 PX = 0.75  # CSS pixels (WeasyPrint's anchor positions) to PDF points
-PROBE = ('<!DOCTYPE html><html><body><div id="boven"></div>'
+PROBE = ('<!DOCTYPE html><html lang="nl"><body><div id="boven"></div>'
+         '<p><span id="regel-1">x</span><br><span id="regel-2">x</span></p>'
          '<div id="onder" style="position: absolute; bottom: 0; left: 0"></div></body></html>')
 
 
@@ -26,6 +27,7 @@ PROBE = ('<!DOCTYPE html><html><body><div id="boven"></div>'
 class TextBlock:
     top: float  # points from the top of the page
     bottom: float
+    leading: float  # the body text's line height, points
 
 
 @functools.cache
@@ -35,14 +37,16 @@ def _probe(stylesheets: tuple[Path, ...], allowed: tuple[Path, ...], base: Path)
     font_config, sheets = shared_styles(stylesheets, allowed)
     document = weasyprint.HTML(string=PROBE, base_url=f"{base.as_uri()}/").render(
         stylesheets=sheets, font_config=font_config)
-    anchors = document.pages[0].anchors
-    return TextBlock(anchors["boven"][1] * PX, anchors["onder"][1] * PX)
+    anchors = document.pages[0].anchors  # id -> (left, top, right, bottom), CSS px
+    return TextBlock(anchors["boven"][1] * PX, anchors["onder"][1] * PX,
+                     (anchors["regel-2"][1] - anchors["regel-1"][1]) * PX)
 
 
 def text_block(stylesheets: tuple[Path, ...], allowed: tuple[Path, ...], base: Path) -> TextBlock:
-    """The text block's top and foot, as the project's own page CSS sets them (a probe
-    document with an element at the top and one absolutely at the bottom of the page
-    area; WeasyPrint's public anchors say where they landed)."""
+    """The text block's top and foot and the body's leading, as the project's own CSS sets
+    them (a probe document with an element at the top, two lines of a paragraph, and one
+    element absolutely at the bottom of the page area; WeasyPrint's public anchors say
+    where they landed)."""
     return _probe(tuple(stylesheets), tuple(allowed), base)
 
 

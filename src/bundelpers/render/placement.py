@@ -1,0 +1,147 @@
+"""Page make-up: boxes, figures and the pull quote moved forward so that pages have no holes.
+
+WeasyPrint has no page floats (issue #259): a box that does not fit at the foot of a page
+goes to the next one and leaves white space behind. So the pipeline places floats
+itself. A chapter is typeset as written; the pages are measured (render/whitespace.py);
+where a page that is not the chapter's last has a hole (more than three body lines of
+white space), the float that starts the next page is moved past as much of the text that
+follows it as fills the hole, and the chapter is typeset again. The best arrangement found
+within a few tries is kept: fewest and smallest holes first, then a last page of more
+than three lines, then the fewest moves. The search is deterministic, and its result is
+stored with the chapter (its cache entry holds the arrangement), so it runs once per text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..layout.flow import SPACING, Arrangement, SectionFlow
+from .weasy import Typeset
+from .whitespace import TextBlock, lines_on_last_page, page_gaps
+
+HOLE_LINES = 3  # the design brief: more white space than this is a hole
+SHORT_LAST_PAGE = 3  # a last page of this many lines or fewer is avoided where possible
+MAX_TRIES = 5  # typesettings beyond the first, per chapter
+PX = 0.75  # CSS pixels (anchor positions) to points
+
+
+@dataclass(frozen=True)
+class Outcome:
+    typeset: Typeset
+    arrangement: Arrangement
+    cost: float
+    holes: tuple[float, ...]  # per page but the last, its hole in lines (0: none)
+
+
+def place_floats(first: Typeset, flows: Callable[[Arrangement], list[SectionFlow]],
+                 typeset: Callable[[Arrangement], Typeset], block: TextBlock,
+                 leading: float) -> Outcome:
+    """The best arrangement found for a chapter typeset as `first` (arrangement {});
+    `flows(a)` lays the body out as `a` says, `typeset(a)` typesets it."""
+    best = _outcome(first, {}, block, leading)
+    current = best
+    tried = {_frozen({})}
+    for _ in range(MAX_TRIES):
+        proposal = next((p for p in _proposals(current, flows(current.arrangement), block, leading)
+                         if _frozen(p) not in tried), None)
+        if proposal is None:
+            break
+        tried.add(_frozen(proposal))
+        outcome = _outcome(typeset(proposal), proposal, block, leading)
+        if outcome.cost < best.cost:
+            best = outcome
+        current = outcome if outcome.cost <= current.cost else best
+        if not any(best.holes):
+            break
+    return best
+
+
+def _frozen(arrangement: Arrangement) -> tuple:
+    return tuple(sorted((key, steps) for key, steps in arrangement.items() if steps))
+
+
+def _outcome(result: Typeset, arrangement: Arrangement, block: TextBlock, leading: float) -> Outcome:
+    gaps = page_gaps(result.pdf, block)[:-1]
+    holes = tuple(round(gap / leading, 1) if gap / leading > HOLE_LINES else 0.0 for gap in gaps)
+    cost = sum(100 + 10 * hole for hole in holes if hole)
+    if result.pages > 1 and lines_on_last_page(result.pdf, block, leading) <= SHORT_LAST_PAGE:
+        cost += 5
+    cost += 0.1 * sum(steps for key, steps in arrangement.items() if key != SPACING)
+    cost += 3 * abs(arrangement.get(SPACING, 0))
+    return Outcome(result, arrangement, cost, holes)
+
+
+def _proposals(outcome: Outcome, flows: list[SectionFlow], block: TextBlock,
+               leading: float) -> list[Arrangement]:
+    """Arrangements worth trying against the first hole, best first:
+    - the floats that open the next page wait until text has filled the hole;
+    - failing that (the next page opens with a heading that must keep its first lines),
+      the last floats on the hole's page wait until past that heading and its text;
+    - failing that, the chapter is set a little tighter, or looser (the white space around
+      headings, boxes, figures and quotes; the layouts' `.krap` and `.ruim`): a section
+      that ends three lines short of the foot, where no heading fits with its first lines,
+      then ends lower, or the heading fits."""
+    hole_page = next((page for page, hole in enumerate(outcome.holes) if hole), None)
+    if hole_page is None:
+        return []
+    anchors = outcome.typeset.anchors
+    positions = outcome.typeset.positions
+    items = [item for flow in flows for item in (*flow.before, *flow.items)]
+    pages = [anchors.get(item.id) for item in items]
+    gap = outcome.holes[hole_page] * leading
+    proposals = []
+    start = next((i for i, page in enumerate(pages) if page is not None and page > hole_page), None)
+    if start is not None:
+        opening = next((i for i in range(start, min(start + 3, len(items)))
+                        if items[i].floats and pages[i] == hole_page + 1), None)
+        if opening is not None:
+            proposals.append(_wait(outcome.arrangement, items, _cluster(items, opening),
+                                   _steps_to_fill(items, opening, pages, positions, gap, leading)))
+        on_page = [i for i in range(start) if items[i].floats and pages[i] == hole_page]
+        if on_page:
+            cluster = _cluster(items, on_page[-1])
+            # Past the text between the floats and the next page, and that page's first text.
+            between = sum(1 for i in range(cluster[-1] + 1, start) if not items[i].floats)
+            proposals.append(_wait(outcome.arrangement, items, cluster, between + 1))
+    if not outcome.arrangement.get(SPACING):
+        proposals += [{**outcome.arrangement, SPACING: -1}, {**outcome.arrangement, SPACING: 1}]
+    return proposals
+
+
+def _cluster(items: list, first: int) -> list[int]:
+    """Floats that follow each other move together, keeping their order: a figure and the
+    box after it both wait until the text has filled the page."""
+    cluster = [first]
+    while cluster[-1] + 1 < len(items) and items[cluster[-1] + 1].floats:
+        cluster.append(cluster[-1] + 1)
+    return cluster
+
+
+def _steps_to_fill(items: list, first: int, pages: list, positions: dict, gap: float,
+                   leading: float) -> int:
+    """How many text items after the floats from `first` on fill `gap` points."""
+    steps, filled = 0, 0.0
+    for index in range(_cluster(items, first)[-1] + 1, len(items)):
+        if items[index].floats:
+            continue
+        steps += 1
+        filled += _height(items, index, pages, positions)
+        if filled >= gap - leading:
+            break
+    return max(1, steps)
+
+
+def _wait(arrangement: Arrangement, items: list, cluster: list[int], steps: int) -> Arrangement:
+    moved = dict(arrangement)
+    for index in cluster:
+        moved[items[index].id] = moved.get(items[index].id, 0) + steps
+    return moved
+
+
+def _height(items: list, index: int, pages: list, positions: dict) -> float:
+    """An item's height in points on the page where it starts (the part there, if it
+    runs on to the next page)."""
+    box = positions.get(items[index].id)
+    return max(0.0, (box[1] - box[0]) * PX) if box else 0.0
