@@ -29,6 +29,7 @@ from .project import Project
 from .publish.books import BookPlan, bundle_plan, collection_plan
 from .publish.cases import derived_plans
 from .publish.downloads import publish_downloads
+from .publish.holes import holes_left
 from .publish.write import AssemblyJob, Written, write_book
 from .read.content import Series, load_series
 from .render.jobs import Job, Runner
@@ -75,6 +76,7 @@ class Laid:
 
 @dataclass
 class BuildResult:
+    warnings: list[Problem] = field(default_factory=list)  # what the editor may want to fix
     written: list[Written] = field(default_factory=list)
     unchanged: list[Written] = field(default_factory=list)
     typeset: int = 0  # units typeset in this build (the rest came from the store)
@@ -161,6 +163,8 @@ class Pipeline:
     def run(self, only: set[str] | None, inputs: str) -> BuildResult:
         plans, laid = self.lay_out(only)
         result = self.assemble(plans, laid)
+        result.warnings = [warning for plan in plans if plan.bundle is not None
+                           for warning in holes_left(self.project, plan, laid[plan.slug])]
         result.typeset = self.typeset_count
         if only is None:
             publish_downloads(self.project, self.checked.books, self.checked.collection, self.state)

@@ -118,6 +118,8 @@ def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None 
             raise
         print(msg.INTERNAL_ERROR.format(kind=type(error).__name__, detail=error), file=sys.stderr)
         return 2
+    for warning in result.warnings:
+        print(warning.format(), file=sys.stderr)
     print(summary_table(result.written, result.unchanged))
     seconds = time.perf_counter() - started
     if result.written:

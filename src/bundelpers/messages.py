@@ -387,3 +387,7 @@ SUMMARY_TIME = 'tijd'
 SUMMARY_UNCHANGED = 'ongewijzigd'
 WATCH_CHANGED_MORE = '{files} en {more} andere'
 WATCH_STOPPED = 'Gestopt met meekijken.'
+HOLE_LEFT = ("Pagina {folio} van {book} houdt onderaan {lines} regels wit: na de sectie "
+             "'{section}' past de volgende kop niet meer met zijn eerste regels.")
+HOLE_LEFT_HINT = ("Maak de sectie '{section}' een zin of twee langer of korter; dan sluit de pagina. "
+                  "Met 'make preview' zie je meteen hoe het uitvalt.")
