@@ -319,7 +319,10 @@ def test_no_template_holds_the_fiction_note():
     for template in (REPO / "layouts").rglob("*"):
         if template.is_file():
             text = " ".join(template.read_text("utf-8").split())
-            for words in ("verzonnen", "fictief", "fictional", "example.org"):
+            # The skeletons of a new case may show example.org as a placeholder address:
+            # it is the domain made for examples. Book templates name no domain at all.
+            book_template = "sjablonen" not in template.parts
+            for words in ("verzonnen", "fictief", "fictional", *(("example.org",) if book_template else ())):
                 assert words not in text, (template, words)
             for sentence in sentences:
                 assert sentence not in text, (template, sentence)
@@ -537,7 +540,7 @@ def test_a_pull_quote_never_stands_against_a_box(shipped_build):
 
 
 def test_the_quote_moves_off_a_section_that_ends_with_a_box():
-    from bundelpers.layout.html import quote_position
+    from bundelpers.layout.units import quote_position
     from bundelpers.read.markdown import Section
 
     class Chapter:

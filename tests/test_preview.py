@@ -73,7 +73,7 @@ def test_a_saved_edit_appears_on_the_page_and_a_mistake_in_the_banner(preview, t
         page.screenshot(path=str(tmp_path / "voor.png"))
 
         # An edit: a longer title for the case changes its opening page, not the cover.
-        case.write_text(original.replace("titel: ", "titel: Nieuw: ", 1), "utf-8")
+        case.write_text(original.replace("titel: Soep op zondag", "titel: Verse soep op zondag", 1), "utf-8")
         wait_for(lambda: pictures(page) != before)
         after = pictures(page)
         assert after[0] == before[0], "the cover did not change, so it was not drawn again"

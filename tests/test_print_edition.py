@@ -269,6 +269,7 @@ def test_a_paper_thickness_that_is_no_number_is_refused_in_dutch_with_its_line(t
     result = run_cli(root, "check")
     assert result.returncode == 1
     line = len(SERIES_YAML.splitlines()) + 2
-    assert f"content/reeks.yaml:{line}: fout: '0,1 mm' is geen papierdikte" in result.stderr
+    assert f"content/reeks.yaml:{line}:19: fout: 'papierdikte_mm' moet een papierdikte" in result.stderr
+    assert "er staat `0,1 mm`" in result.stderr
     assert "papierdikte_mm: 0.1" in result.stderr
     assert "Traceback" not in result.stderr

@@ -220,8 +220,8 @@ EXAMPLES = {
     "email": "naam@example.org", "kleur": '"#5B3A8C"', "taal": "nl",
 }
 EXPECT_PAPER_THICKNESS = (
-    "'{key}' is geen papierdikte: hier hoort de dikte van één vel in millimeter, een "
-    "getal tussen {low} en {high}; er staat `{value}`."
+    "'{key}' moet een papierdikte zijn: de dikte van één vel in millimeter, een getal "
+    "tussen {low} en {high}; er staat `{value}`."
 )
 EXPECT_PAPER_THICKNESS_HINT = "Met een punt, zonder 'mm'; de drukker weet de dikte van zijn papier, bijvoorbeeld:"
 

@@ -71,7 +71,8 @@ class BookBundle:
 
     @property
     def edition(self) -> str:
-        return edition_words(self.meta.druk)
+        """'Tweede druk' when `druk` says so; '' when the edition was never numbered."""
+        return edition_words(self.meta.druk) if self.meta.druk else ""
 
     @property
     def case_numbers(self) -> dict[str, int]:
