@@ -33,6 +33,7 @@ class Outcome:
     arrangement: Arrangement
     cost: float
     holes: tuple[float, ...]  # per page but the last, its hole in lines (0: none)
+    short_end: bool = False  # the last page holds three lines or fewer
 
 
 def place_floats(first: Typeset, flows: Callable[[Arrangement], list[SectionFlow]],
@@ -53,7 +54,7 @@ def place_floats(first: Typeset, flows: Callable[[Arrangement], list[SectionFlow
         if outcome.cost < best.cost:
             best = outcome
         current = outcome if outcome.cost <= current.cost else best
-        if not any(best.holes):
+        if not any(best.holes) and not best.short_end:
             break
     return best
 
@@ -66,11 +67,11 @@ def _outcome(result: Typeset, arrangement: Arrangement, block: TextBlock, leadin
     gaps = page_gaps(result.pdf, block)[:-1]
     holes = tuple(round(gap / leading, 1) if gap / leading > HOLE_LINES else 0.0 for gap in gaps)
     cost = sum(100 + 10 * hole for hole in holes if hole)
-    if result.pages > 1 and lines_on_last_page(result.pdf, block, leading) <= SHORT_LAST_PAGE:
-        cost += 5
+    short_end = result.pages > 1 and lines_on_last_page(result.pdf, block, leading) <= SHORT_LAST_PAGE
+    cost += 5 if short_end else 0
     cost += 0.1 * sum(steps for key, steps in arrangement.items() if key != SPACING)
     cost += 3 * abs(arrangement.get(SPACING, 0))
-    return Outcome(result, arrangement, cost, holes)
+    return Outcome(result, arrangement, cost, holes, short_end)
 
 
 def _proposals(outcome: Outcome, flows: list[SectionFlow], block: TextBlock,
@@ -85,7 +86,9 @@ def _proposals(outcome: Outcome, flows: list[SectionFlow], block: TextBlock,
       then ends lower, or the heading fits."""
     hole_page = next((page for page, hole in enumerate(outcome.holes) if hole), None)
     if hole_page is None:
-        return []
+        # No hole, but a last page of a few lines: a tighter setting may take them back.
+        return [{**outcome.arrangement, SPACING: -1}] if outcome.short_end and \
+            not outcome.arrangement.get(SPACING) else []
     anchors = outcome.typeset.anchors
     positions = outcome.typeset.positions
     items = [item for flow in flows for item in (*flow.before, *flow.items)]
