@@ -246,18 +246,21 @@ def watch(project: Project, stop_event=None) -> int:  # type: ignore[no-untyped-
     from .render.jobs import Runner
 
     runner = Runner()
+    interrupted = 130  # run()'s answer to Ctrl-C during a build: then stop watching too
     try:
-        run(project, "build", runner)
+        if run(project, "build", runner) == interrupted:
+            raise KeyboardInterrupt
         print(msg.WATCHING, flush=True)
         for changes in watchfiles.watch(project.content, project.layouts, stop_event=stop_event,
-                                        debounce=300, raise_interrupt=False,
+                                        debounce=300, raise_interrupt=True,
                                         watch_filter=_editor_files):
             changed = sorted({Path(path).relative_to(project.root).as_posix() for _, path in changes})
             shown = ", ".join(changed[:3])
             if len(changed) > 3:
                 shown = msg.WATCH_CHANGED_MORE.format(files=shown, more=len(changed) - 3)
             print(msg.WATCH_CHANGED.format(files=shown), flush=True)
-            run(project, "build", runner)
+            if run(project, "build", runner) == interrupted:
+                raise KeyboardInterrupt
             print(msg.WATCHING, flush=True)
     except KeyboardInterrupt:
         pass
