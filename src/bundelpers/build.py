@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .assemble.furniture import FOLIO_SHEET_SIZE, ROMAN_SHEET_SIZE, SheetRef, head_pairs, needed_sheets
+from .assemble.furniture import FOLIO_SHEET_SIZE, ROMAN_SHEET_SIZE, SheetRef, needed_sheets
 from .assemble.pagination import Pagination, paginate
 from .digests import digest, tool_digest, tree_digest
 from .errors import Problem, ProblemLog
@@ -244,9 +244,8 @@ class Pipeline:
             for index, slot in enumerate(plan.slots):
                 if slot.doc is not None:
                     wanted.setdefault(self.key(slot.doc), ((plan.order, index), slot.doc, True))
-            pairs = tuple(slot.heads for slot in plan.slots if slot.heads != ("", ""))
-            if pairs:
-                doc = self.head_sheet(pairs)
+            if plan.head_pairs:
+                doc = self.head_sheet(plan.head_pairs)
                 wanted.setdefault(self.key(doc), ((plan.order, len(plan.slots)), doc, False))
         return wanted
 
@@ -296,10 +295,10 @@ class Pipeline:
         wanted, refs = {}, {}
         for ref in needed_sheets(pagination):
             if ref.kind == "kop":
-                doc = self.head_sheet(tuple(head_pairs(pagination)))
+                doc = self.head_sheet(plan.head_pairs)
             elif ref.kind == "romeins":
-                doc = self.layout.stamps(FolioSheet(1, ROMAN_SHEET_SIZE, "romeins"),
-                                         self.checked.series.meta, "paginanummers-romeins")
+                doc = self.layout.stamps(FolioSheet(ref.first, ROMAN_SHEET_SIZE, "romeins"),
+                                         self.checked.series.meta, f"paginanummers-romeins-{ref.first}")
             else:
                 doc = self.layout.stamps(FolioSheet(ref.first, FOLIO_SHEET_SIZE),
                                          self.checked.series.meta, f"paginanummers-{ref.first}")
