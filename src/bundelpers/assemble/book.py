@@ -61,6 +61,7 @@ class BookSpec:
     prefix_names: bool = False
     link_titles: dict[str, str] | None = None  # placeholder link -> what a screen reader says
     head_pairs: tuple[tuple[str, str], ...] = ()  # the running heads on the head sheet, in order
+    fonts: dict[str, bytes] | None = None  # one subset per typeface for every book of a build
 
 
 def piece_link(piece: int, anchor: str) -> str:
@@ -125,7 +126,7 @@ def assemble_book(spec: BookSpec, sheets: dict[SheetRef, Path], store: Store | N
     _resolve_links(pdf, pagination, spec)
     point_file_links(pdf)
     set_catalog_and_metadata(pdf, spec.info)
-    share_font_programs(pdf, store)
+    share_font_programs(pdf, store, spec.fonts)
     dangling = dangling_names(pdf)
     if dangling:
         raise MergeError(msg.MERGE_DANGLING.format(names=", ".join(dangling)))

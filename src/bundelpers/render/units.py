@@ -14,6 +14,7 @@ from ..layout.units import UnitDoc
 from .store import Rendered, Store
 from .tags import repair_tags
 from ..layout.flow import Arrangement
+from .fontuse import glyphs_used
 from .placement import Outcome, place_floats
 from .weasy import Refused, Typeset, typeset
 from .whitespace import text_block
@@ -59,6 +60,7 @@ def typeset_unit(job: UnitJob) -> Rendered:
     # What each page draws: a page whose drawing did not change looks the same (the live
     # preview redraws only the others).
     drawings = [digest(*(stream.read_raw_bytes() for stream in _streams(page))) for page in pdf.pages]
+    details["glyphs"] = glyphs_used(pdf)
     return Store(job.store).put(job.key, job.doc.name, buffer.getvalue(), result.pages,
                                 result.anchors, result.warnings, {**details, "drawings": drawings})
 
