@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .assemble.furniture import FOLIO_SHEET_SIZE, ROMAN_SHEET_SIZE, SheetRef, head_pairs, needed_sheets
+from .assemble.fontshare import shared_programs
+from .assemble.furniture import FOLIO_SHEET_SIZE, ROMAN_SHEET_SIZE, SheetRef, needed_sheets
 from .assemble.pagination import Pagination, paginate
 from .digests import digest, tool_digest, tree_digest
 from .errors import Problem, ProblemLog
@@ -198,18 +199,22 @@ class Pipeline:
         """Write every book whose inputs changed; the rest are left as they are."""
         result = BuildResult()
         jobs, recorded = [], []
+        all_sheets = self.all_sheets(plans, laid)
+        fonts = self.shared_fonts([unit for book in laid.values() for unit in book.rendered],
+                                  [unit for sheets in all_sheets.values() for unit in sheets.values()])
+        fonts_digest = digest(*(f"{name}:{digest(program)}" for name, program in sorted(fonts.items())))
         for plan in plans:
             book = laid[plan.slug]
-            sheets = self.sheets(plan, book.pagination)
-            inputs = self.book_inputs(plan, book, sheets)
+            sheets = {ref: unit.pdf for ref, unit in all_sheets[plan.slug].items()}
+            inputs = digest(self.book_inputs(plan, book, sheets), fonts_digest)
             if plan.bundle is not None:
                 self.write_whole_bundle(plan, book.pagination, book.rendered)
             if self.state.fresh(self.project.root, plan.target, inputs):
                 result.unchanged.append(Written(plan.target, self.state.pages(
                     self.project.root, plan.target), plan.target.stat().st_size, 0.0))
                 continue
-            job = AssemblyJob(plan.spec(book.pagination, book.rendered), sheets, self.store.folder,
-                              plan.target, self.project.build / plan.slug)
+            spec = replace(plan.spec(book.pagination, book.rendered), fonts=fonts)
+            job = AssemblyJob(spec, sheets, self.store.folder, plan.target, self.project.build / plan.slug)
             jobs.append(Job((plan.order,), write_book, (job,), weight=book.pagination.page_count))
             recorded.append((plan.target, inputs))
 
@@ -244,9 +249,8 @@ class Pipeline:
             for index, slot in enumerate(plan.slots):
                 if slot.doc is not None:
                     wanted.setdefault(self.key(slot.doc), ((plan.order, index), slot.doc, True))
-            pairs = tuple(slot.heads for slot in plan.slots if slot.heads != ("", ""))
-            if pairs:
-                doc = self.head_sheet(pairs)
+            if plan.head_pairs:
+                doc = self.head_sheet(plan.head_pairs)
                 wanted.setdefault(self.key(doc), ((plan.order, len(plan.slots)), doc, False))
         return wanted
 
@@ -290,23 +294,44 @@ class Pipeline:
         return [units[self.key(slot.doc)] if slot.doc is not None else contents
                 for slot in plan.slots]  # type: ignore[misc]
 
+    def shared_fonts(self, units: list[Rendered], sheets: list[Rendered]) -> dict[str, bytes]:
+        """One subset per typeface with every glyph the build's units and sheets draw."""
+        glyphs: dict[str, set[int]] = {}
+        for unit in (*units, *sheets):
+            for name, used in unit.details.get("glyphs", {}).items():
+                glyphs.setdefault(name, set()).update(used)
+        return shared_programs(glyphs, self.store)
+
+    def all_sheets(self, plans: list[BookPlan], laid: dict[str, Laid]) -> dict[str, dict[SheetRef, Rendered]]:
+        """Every book's sheets of folios and running heads, typeset side by side."""
+        wanted, refs = {}, {}
+        for plan in plans:
+            refs[plan.slug] = self.sheet_docs(plan, laid[plan.slug].pagination)
+            for ref, (key, doc) in refs[plan.slug].items():
+                wanted.setdefault(key, ((plan.order, 10_000), doc, False))
+        rendered = self.typeset(wanted)
+        return {slug: {ref: rendered[key] for ref, (key, _) in docs.items()} for slug, docs in refs.items()}
+
     def sheets(self, plan: BookPlan, pagination: Pagination) -> dict[SheetRef, Path]:
         """The sheets of folios and running heads this book is stamped from (typeset when
         the store lacks them: folio sheets hardly ever change)."""
-        wanted, refs = {}, {}
+        docs = self.sheet_docs(plan, pagination)
+        rendered = self.typeset({key: ((plan.order, 10_000), doc, False) for key, doc in docs.values()})
+        return {ref: rendered[key].pdf for ref, (key, _) in docs.items()}
+
+    def sheet_docs(self, plan: BookPlan, pagination: Pagination) -> dict[SheetRef, tuple[str, UnitDoc]]:
+        found = {}
         for ref in needed_sheets(pagination):
             if ref.kind == "kop":
-                doc = self.head_sheet(tuple(head_pairs(pagination)))
+                doc = self.head_sheet(plan.head_pairs)
             elif ref.kind == "romeins":
-                doc = self.layout.stamps(FolioSheet(1, ROMAN_SHEET_SIZE, "romeins"),
-                                         self.checked.series.meta, "paginanummers-romeins")
+                doc = self.layout.stamps(FolioSheet(ref.first, ROMAN_SHEET_SIZE, "romeins"),
+                                         self.checked.series.meta, f"paginanummers-romeins-{ref.first}")
             else:
                 doc = self.layout.stamps(FolioSheet(ref.first, FOLIO_SHEET_SIZE),
                                          self.checked.series.meta, f"paginanummers-{ref.first}")
-            refs[ref] = self.key(doc)
-            wanted[refs[ref]] = ((plan.order, 10_000), doc, False)
-        rendered = self.typeset(wanted)
-        return {ref: rendered[key].pdf for ref, key in refs.items()}
+            found[ref] = (self.key(doc), doc)
+        return found
 
     def head_sheet(self, pairs: tuple[tuple[str, str], ...]) -> UnitDoc:
         unique = tuple(dict.fromkeys(pairs))

@@ -69,7 +69,7 @@ class Preview:
             plan = next(p for p in plans if p.slug == slug)
             book = laid[slug]
             pictures = page_pictures(book.pagination, book.rendered,
-                                     pipeline.sheets(plan, book.pagination))
+                                     pipeline.sheets(plan, book.pagination), plan.head_pairs)
             for picture in pictures:
                 if picture.identity not in self.pictures:
                     self.pictures[picture.identity] = self.painter.png(picture, self.size)

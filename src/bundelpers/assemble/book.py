@@ -60,6 +60,8 @@ class BookSpec:
     # verzamelbundel), each piece's names get a prefix.
     prefix_names: bool = False
     link_titles: dict[str, str] | None = None  # placeholder link -> what a screen reader says
+    head_pairs: tuple[tuple[str, str], ...] = ()  # the running heads on the head sheet, in order
+    fonts: dict[str, bytes] | None = None  # one subset per typeface for every book of a build
 
 
 def piece_link(piece: int, anchor: str) -> str:
@@ -76,7 +78,7 @@ def assemble_book(spec: BookSpec, sheets: dict[SheetRef, Path], store: Store | N
     group_of = {index: group for group in spec.groups
                 for index in range(group.first, group.last + 1)}
     group_items: dict[Group, OutlineItem] = {}
-    stamper = Stamper(pdf, sheets, head_pairs(pagination))
+    stamper = Stamper(pdf, sheets, list(spec.head_pairs or head_pairs(pagination)))
     copied: dict[int, list[pikepdf.Page]] = {}
     blank_like = None
     for plan in pagination.pages:
@@ -124,7 +126,7 @@ def assemble_book(spec: BookSpec, sheets: dict[SheetRef, Path], store: Store | N
     _resolve_links(pdf, pagination, spec)
     point_file_links(pdf)
     set_catalog_and_metadata(pdf, spec.info)
-    share_font_programs(pdf, store)
+    share_font_programs(pdf, store, spec.fonts)
     dangling = dangling_names(pdf)
     if dangling:
         raise MergeError(msg.MERGE_DANGLING.format(names=", ".join(dangling)))

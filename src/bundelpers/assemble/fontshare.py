@@ -22,19 +22,34 @@ from pikepdf import Dictionary, Name
 from ..digests import digest
 from ..files import write_bytes_atomically
 from ..fonts import font_folders
+from ..render.fontuse import cids, postscript_name, type0_fonts
 from ..render.store import Store
 
 
-def share_font_programs(pdf: pikepdf.Pdf, store: Store | None = None) -> int:
-    """Replace the per-part subsets of each typeface by one; returns programs removed.
+def shared_programs(glyphs: dict[str, set[int]], store: Store | None) -> dict[str, bytes]:
+    """One subset per typeface holding every glyph in `glyphs` (PostScript name -> glyph
+    ids, gathered from every unit of a build): every book of the build embeds these. Kept
+    in the store: a one-word edit rarely adds a glyph, so the next build subsets nothing."""
+    programs = {}
+    for name, used in sorted(glyphs.items()):
+        original = packaged_font(name)
+        if original is None:
+            continue
+        programs[name] = _subset(original, sorted({0, *used}), store)
+    return programs
 
-    `store` keeps made subsets across builds (a one-word edit rarely changes the glyphs
-    a bundle uses, so the next assembly does not subset again).
+
+def share_font_programs(pdf: pikepdf.Pdf, store: Store | None = None,
+                        programs: dict[str, bytes] | None = None) -> int:
+    """Give each typeface one program; returns the programs removed.
+
+    `programs` (PostScript name -> subset) are used where given; other typefaces get a
+    subset of the glyphs this PDF uses, kept in `store`.
     """
     groups: dict[str, list[Dictionary]] = defaultdict(list)
     fonts_of: dict[tuple[int, int], list[Dictionary]] = defaultdict(list)
     grouped: set[tuple[int, int]] = set()
-    for font in _fonts(pdf):
+    for font in type0_fonts(pdf):
         descendant = font.DescendantFonts[0]
         descriptor = descendant.get(Name.FontDescriptor)
         if descriptor is None or Name.FontFile2 not in descriptor:
@@ -46,88 +61,35 @@ def share_font_programs(pdf: pikepdf.Pdf, store: Store | None = None) -> int:
             fonts_of[descriptor.objgen].append(font)
     removed = 0
     for base, descriptors in sorted(groups.items()):
-        if len(descriptors) < 2 or not all(d.objgen in fonts_of for d in descriptors):
+        if not all(d.objgen in fonts_of for d in descriptors):
             continue  # only fonts whose glyph ids we can vouch for (Type0, identity map)
-        original = packaged_font(_postscript_name(descriptors[0].FontFile2.read_bytes()))
-        if original is None:
-            continue
-        glyphs = {0}
-        for descriptor in descriptors:
-            for font in fonts_of[descriptor.objgen]:
-                glyphs |= _cids(font.DescendantFonts[0].get(Name.W))
-        program = _subset(original, sorted(glyphs), store)
-        name = Name(f"/{_tag(program)}+{base}")
+        name = postscript_name(descriptors[0].FontFile2.read_bytes())
+        if programs and name in programs:
+            program = programs[name]
+        else:
+            original = packaged_font(name)
+            if original is None or len(descriptors) < 2:
+                continue
+            glyphs = {0}
+            for descriptor in descriptors:
+                for font in fonts_of[descriptor.objgen]:
+                    glyphs |= cids(font.DescendantFonts[0].get(Name.W))
+            program = _subset(original, sorted(glyphs), store)
+        font_name = Name(f"/{_tag(program)}+{base}")
         stream = pdf.make_stream(program)
         stream.Length1 = len(program)
         for descriptor in descriptors:
             descriptor.FontFile2 = stream
-            descriptor.FontName = name
+            descriptor.FontName = font_name
             for font in fonts_of[descriptor.objgen]:
-                font.BaseFont = name
-                font.DescendantFonts[0].BaseFont = name
+                font.BaseFont = font_name
+                font.DescendantFonts[0].BaseFont = font_name
         removed += len(descriptors) - 1
     return removed
 
 
-def _fonts(pdf: pikepdf.Pdf) -> list[Dictionary]:
-    """Every Type0 font the pages use, in their own resources or their forms' (the
-    stamped furniture). Walking the pages is far quicker than every object of the file."""
-    found: dict[tuple[int, int], Dictionary] = {}
-    seen: set[tuple[int, int]] = set()
-    stack = [page.obj.get(Name.Resources) for page in pdf.pages]
-    while stack:
-        resources = stack.pop()
-        if not isinstance(resources, Dictionary):
-            continue
-        if resources.is_indirect:
-            if resources.objgen in seen:
-                continue
-            seen.add(resources.objgen)
-        fonts = resources.get(Name.Font)
-        if isinstance(fonts, Dictionary):
-            for name in fonts.keys():
-                font = fonts[name]
-                if (isinstance(font, Dictionary) and font.get(Name.Subtype) == Name.Type0
-                        and Name.DescendantFonts in font):
-                    found.setdefault(font.objgen, font)
-        xobjects = resources.get(Name.XObject)
-        if isinstance(xobjects, Dictionary):
-            for name in xobjects.keys():
-                form = xobjects[name]
-                if form.get(Name.Subtype) == Name.Form and form.objgen not in seen:
-                    seen.add(form.objgen)
-                    stack.append(form.get(Name.Resources))
-    return [found[key] for key in sorted(found)]
-
-
 def _base_name(font_name: object) -> str:
     return str(font_name).lstrip("/").split("+", 1)[-1]
-
-
-def _cids(widths: object) -> set[int]:
-    """The CIDs a /W array gives widths for: `c [w ...]` and `first last w` forms."""
-    cids: set[int] = set()
-    items = list(widths) if widths is not None else []
-    index = 0
-    while index < len(items):
-        first = int(items[index])
-        following = items[index + 1]
-        if isinstance(following, pikepdf.Array):
-            cids.update(range(first, first + len(following)))
-            index += 2
-        else:
-            cids.update(range(first, int(following) + 1))
-            index += 3
-    return cids
-
-
-def _postscript_name(program: bytes) -> str | None:
-    from fontTools.ttLib import TTFont
-
-    try:
-        return TTFont(io.BytesIO(program), lazy=True)["name"].getDebugName(6)
-    except Exception:  # noqa: BLE001 - an unreadable program is simply not shared
-        return None
 
 
 @lru_cache(maxsize=1)

@@ -20,8 +20,10 @@ from pikepdf import Dictionary, Name
 
 from .pagination import PagePlan, Pagination
 
-FOLIO_SHEET_SIZE = 100  # folios per decimal sheet; a sheet starts at an odd number, on a recto
-ROMAN_SHEET_SIZE = 40
+# Folios per decimal sheet; a sheet starts at an odd number, on a recto. Small sheets, so a
+# cold build typesets only about the folios it needs, several sheets side by side.
+FOLIO_SHEET_SIZE = 20
+ROMAN_SHEET_SIZE = 12  # a front matter of more than twelve pages takes a second sheet
 ARTIFACT_OPEN = b"/Artifact <</Type /Pagination>> BDC\n"
 
 
@@ -35,12 +37,9 @@ class SheetRef:
 
 def folio_sheet_for(folio: int, is_roman: bool) -> tuple[SheetRef, int]:
     """The sheet holding a folio's stamp, and the stamp's page index in it."""
-    if is_roman:
-        if folio > ROMAN_SHEET_SIZE:
-            raise ValueError(f"roman folio {folio} beyond the sheet")
-        return SheetRef("romeins", 1), folio - 1
-    first = (folio - 1) // FOLIO_SHEET_SIZE * FOLIO_SHEET_SIZE + 1
-    return SheetRef("folio", first), folio - first
+    size = ROMAN_SHEET_SIZE if is_roman else FOLIO_SHEET_SIZE
+    first = (folio - 1) // size * size + 1
+    return SheetRef("romeins" if is_roman else "folio", first), folio - first
 
 
 def head_page(pair_index: int, recto: bool) -> int:

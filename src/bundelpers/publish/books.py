@@ -54,6 +54,15 @@ class BookPlan:
     bundle: BookBundle | None = None  # the bundle, for its whole-book HTML
     link_titles: dict[str, str] = field(default_factory=dict)
     end_on_verso: bool = True  # a book ends on a verso; a case on its own just ends
+    # The running heads the book's head sheet holds: its own chapters' (verso, recto) pairs,
+    # or a bundle's, whose sheet a single case shares.
+    shared_heads: tuple[tuple[str, str], ...] | None = None
+
+    @property
+    def head_pairs(self) -> tuple[tuple[str, str], ...]:
+        if self.shared_heads is not None:
+            return self.shared_heads
+        return tuple(dict.fromkeys(slot.heads for slot in self.slots if slot.heads != ("", "")))
 
     @property
     def contents_index(self) -> int | None:
@@ -67,7 +76,7 @@ class BookPlan:
 
     def spec(self, pagination: Pagination, rendered: list[Rendered]) -> BookSpec:
         return BookSpec(pagination, tuple(unit.pdf for unit in rendered), self.info,
-                        self.groups, self.prefix_names, self.link_titles)
+                        self.groups, self.prefix_names, self.link_titles, self.head_pairs)
 
 
 def _chapter_slots(layout: Layout, book: BookBundle) -> list[Slot]:

@@ -83,7 +83,7 @@ def _case_plan(layout: Layout, book: BookBundle, chapter: BookChapter, slot: Slo
     ]
     slug = f"{book.slug}/{target.stem}"
     return BookPlan(slug, target, slots, case_info(book, chapter), order=bundle_plan.order,
-                    end_on_verso=False)
+                    end_on_verso=False, shared_heads=bundle_plan.head_pairs)
 
 
 def case_info(book: BookBundle, chapter: BookChapter) -> DocumentInfo:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image
 
-from ..assemble.furniture import SheetRef, folio_sheet_for, head_page, head_pairs
+from ..assemble.furniture import SheetRef, folio_sheet_for, head_page
 from ..assemble.pagination import Pagination
 from ..digests import digest
 from ..render.store import Rendered
@@ -34,8 +34,9 @@ class PagePicture:
 
 
 def page_pictures(pagination: Pagination, rendered: list[Rendered],
-                  sheets: dict[SheetRef, Path]) -> list[PagePicture]:
-    pairs = {pair: index for index, pair in enumerate(head_pairs(pagination))}
+                  sheets: dict[SheetRef, Path], head_pairs: tuple[tuple[str, str], ...]
+                  ) -> list[PagePicture]:
+    pairs = {pair: index for index, pair in enumerate(head_pairs)}
     pictures = []
     for plan in pagination.pages:
         if plan.piece is None:

@@ -42,20 +42,20 @@ def place_floats(first: Typeset, flows: Callable[[Arrangement], list[SectionFlow
     """The best arrangement found for a chapter typeset as `first` (arrangement {});
     `flows(a)` lays the body out as `a` says, `typeset(a)` typesets it."""
     best = _outcome(first, {}, block, leading)
-    current = best
     tried = {_frozen({})}
+    waiting = list(_proposals(best, flows({}), block, leading))  # tried in this order
     for _ in range(MAX_TRIES):
-        proposal = next((p for p in _proposals(current, flows(current.arrangement), block, leading)
-                         if _frozen(p) not in tried), None)
+        if not any(best.holes) and not best.short_end:
+            break
+        proposal = next((p for p in waiting if _frozen(p) not in tried), None)
         if proposal is None:
             break
         tried.add(_frozen(proposal))
         outcome = _outcome(typeset(proposal), proposal, block, leading)
         if outcome.cost < best.cost:
             best = outcome
-        current = outcome if outcome.cost <= current.cost else best
-        if not any(best.holes) and not best.short_end:
-            break
+        # What this outcome suggests next waits behind what the earlier ones did.
+        waiting += _proposals(outcome, flows(proposal), block, leading)
     return best
 
 
@@ -76,14 +76,14 @@ def _outcome(result: Typeset, arrangement: Arrangement, block: TextBlock, leadin
 
 def _proposals(outcome: Outcome, flows: list[SectionFlow], block: TextBlock,
                leading: float) -> list[Arrangement]:
-    """Arrangements worth trying against the first hole, best first:
-    - the floats that open the next page wait until text has filled the hole;
-    - failing that (the next page opens with a heading that must keep its first lines),
-      the last floats on the hole's page wait until past that heading and its text;
-    - failing that, the chapter is set a little tighter, or looser (the white space around
-      headings, boxes, figures and quotes; the layouts' `.krap` and `.ruim`): a section
-      that ends three lines short of the foot, where no heading fits with its first lines,
-      then ends lower, or the heading fits."""
+    """Arrangements worth trying against the first hole, best first.
+
+    When the next page opens with floats that did not fit, they wait until text has filled
+    the hole. When it opens with a heading that must keep its first lines (or text that
+    must stay together), the chapter is set a little looser or tighter (the white space
+    around headings, boxes, figures and quotes: the layouts' `.ruim` and `.krap`), so the
+    section before ends lower or the heading fits; and the last floats on the hole's page
+    may wait until past that heading and its first text."""
     hole_page = next((page for page, hole in enumerate(outcome.holes) if hole), None)
     if hole_page is None:
         # No hole, but a last page of a few lines: a tighter setting may take them back.
@@ -94,23 +94,28 @@ def _proposals(outcome: Outcome, flows: list[SectionFlow], block: TextBlock,
     items = [item for flow in flows for item in (*flow.before, *flow.items)]
     pages = [anchors.get(item.id) for item in items]
     gap = outcome.holes[hole_page] * leading
-    proposals = []
+    spacing = [] if outcome.arrangement.get(SPACING) else \
+        [{**outcome.arrangement, SPACING: 1}, {**outcome.arrangement, SPACING: -1}]
     start = next((i for i, page in enumerate(pages) if page is not None and page > hole_page), None)
-    if start is not None:
-        opening = next((i for i in range(start, min(start + 3, len(items)))
-                        if items[i].floats and pages[i] == hole_page + 1), None)
-        if opening is not None:
-            proposals.append(_wait(outcome.arrangement, items, _cluster(items, opening),
-                                   _steps_to_fill(items, opening, pages, positions, gap, leading)))
-        on_page = [i for i in range(start) if items[i].floats and pages[i] == hole_page]
-        if on_page:
-            cluster = _cluster(items, on_page[-1])
-            # Past the text between the floats and the next page, and that page's first text.
-            between = sum(1 for i in range(cluster[-1] + 1, start) if not items[i].floats)
-            proposals.append(_wait(outcome.arrangement, items, cluster, between + 1))
-    if not outcome.arrangement.get(SPACING):
-        proposals += [{**outcome.arrangement, SPACING: -1}, {**outcome.arrangement, SPACING: 1}]
-    return proposals
+    if start is None:
+        return spacing
+    opening = next((i for i in range(start, min(start + 3, len(items)))
+                    if items[i].floats and pages[i] == hole_page + 1), None)
+    on_page = [i for i in range(start) if items[i].floats and pages[i] == hole_page]
+    later = []
+    if on_page:
+        cluster = _cluster(items, on_page[-1])
+        # Past the text between the floats and the next page, and that page's first text.
+        between = sum(1 for i in range(cluster[-1] + 1, start) if not items[i].floats)
+        later = [_wait(outcome.arrangement, items, cluster, between + 1)]
+    if opening is not None:
+        # A float that did not fit: let the text after it fill the page first.
+        fill = _wait(outcome.arrangement, items, _cluster(items, opening),
+                     _steps_to_fill(items, opening, pages, positions, gap, leading))
+        return [fill, *later, *spacing]
+    # A heading (or text that must keep its lines together) that did not fit: the white
+    # space of the chapter decides first, then the floats above the hole.
+    return [*spacing, *later]
 
 
 def _cluster(items: list, first: int) -> list[int]:

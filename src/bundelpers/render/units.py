@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from ..layout.units import UnitDoc
 from .store import Rendered, Store
 from .tags import repair_tags
 from ..layout.flow import Arrangement
+from .fontuse import glyphs_used
 from .placement import Outcome, place_floats
 from .weasy import Refused, Typeset, typeset
 from .whitespace import text_block
@@ -54,11 +56,14 @@ def typeset_unit(job: UnitJob) -> Rendered:
     pdf = pikepdf.open(io.BytesIO(result.pdf))
     if job.tagged:
         repair_tags(pdf, job.key[:12])
+    if job.doc.reflow is not None:
+        _drop_block_destinations(pdf)
     buffer = io.BytesIO()
     pdf.save(buffer, deterministic_id=True)
     # What each page draws: a page whose drawing did not change looks the same (the live
     # preview redraws only the others).
     drawings = [digest(*(stream.read_raw_bytes() for stream in _streams(page))) for page in pdf.pages]
+    details["glyphs"] = glyphs_used(pdf)
     return Store(job.store).put(job.key, job.doc.name, buffer.getvalue(), result.pages,
                                 result.anchors, result.warnings, {**details, "drawings": drawings})
 
@@ -92,3 +97,21 @@ def _streams(page: pikepdf.Page) -> list[pikepdf.Stream]:
     if isinstance(xobjects, pikepdf.Dictionary):
         streams += [xobjects[name] for name in sorted(xobjects.keys())]
     return streams
+
+
+BLOCK_ID = re.compile(r"-(?:b\d+-\d+|citaat|beeld-\d+)$")  # layout/flow.py, read/markdown.py
+
+
+def _drop_block_destinations(pdf: pikepdf.Pdf) -> None:
+    """The ids the page make-up locates blocks by are no link targets: WeasyPrint makes a
+    named destination of every id, which would weigh on every book the chapter is in."""
+    names = pdf.Root.get(pikepdf.Name.Names)
+    dests = names.get(pikepdf.Name.Dests) if isinstance(names, pikepdf.Dictionary) else None
+    if not isinstance(dests, pikepdf.Dictionary):
+        return
+    tree = pikepdf.NameTree(dests)
+    linked = {str(annotation.Dest) for page in pdf.pages
+              for annotation in page.obj.get(pikepdf.Name.Annots, pikepdf.Array())
+              if isinstance(annotation.get(pikepdf.Name.Dest), pikepdf.String)}
+    for name in [name for name, _ in tree.items() if BLOCK_ID.search(name) and name not in linked]:
+        del tree[name]
