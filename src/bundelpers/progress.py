@@ -24,6 +24,7 @@ class ProgressView:
         self.started = time.perf_counter()
         self.counts: dict[str, tuple[int, int]] = {}
         self.finished: set[str] = set()
+        self.started_books: set[str] = set()
         self._width = 0
 
     def __call__(self, event: Event) -> None:
@@ -32,6 +33,9 @@ class ProgressView:
             self.counts[event.book] = (event.done, event.total)
             if self.live:
                 self._redraw()
+            elif event.done < event.total and event.book not in self.started_books:
+                self.started_books.add(event.book)
+                self._line(msg.PROGRESS_START.format(book=event.book, total=event.total - event.done))
             elif event.done == event.total and event.total and before != (event.done, event.total) \
                     and event.book not in self.finished:
                 self.finished.add(event.book)
