@@ -32,3 +32,15 @@ def test_a_broken_series_file_does_not_hide_the_problems_in_the_chapters(project
     assert result.returncode == 1
     assert "content/reeks.yaml:1: fout: De verplichte sleutel 'uitgever' ontbreekt." in result.stderr
     assert "content/testbundel-1/inleiding.md:9:1: fout" in result.stderr
+
+
+def test_a_mistyped_command_is_answered_in_dutch_with_the_way_it_does_work(project_factory):
+    project = project_factory()
+    mistyped = run_cli(project, "bouw")
+    assert mistyped.returncode == 2
+    assert "'bouw' ken ik niet; kies uit 'check', 'build'" in mistyped.stderr
+    assert "Zo gaat het: bundelpers" in mistyped.stderr
+    incomplete = run_cli(project, "nieuw", "casus")
+    assert incomplete.returncode == 2
+    assert "dit ontbreekt nog: bundel, naam" in incomplete.stderr
+    assert "the following" not in incomplete.stderr and "Traceback" not in incomplete.stderr

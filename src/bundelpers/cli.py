@@ -8,34 +8,53 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
 
+from . import messages as msg
 from .project import Project
+
+
+class DutchParser(argparse.ArgumentParser):
+    """Argparse, but a mistyped command is answered in Dutch with the way it does work."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, add_help=False, **kwargs)
+        self.add_argument("-h", "--help", action="help", help=msg.CLI_HELP)
+
+    def error(self, message: str) -> None:  # argparse documents error() as the hook to override
+        for pattern, dutch in msg.CLI_MISTAKES:
+            if re.fullmatch(pattern, message):
+                message = re.sub(pattern, dutch, message)
+                break
+        print(msg.CLI_MISTAKE.format(detail=message), file=sys.stderr)
+        print(msg.CLI_MISTAKE_HINT.format(usage=self.format_usage().partition(":")[2].strip()), file=sys.stderr)
+        raise SystemExit(2)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in EDITOR_COMMANDS:
         return editor_command(argv)
-    parser = argparse.ArgumentParser(prog="bundelpers", description="Maakt de PDF-bundels uit content/.")
+    parser = DutchParser(prog="bundelpers", description=msg.CLI_DESCRIPTION)
     parser.add_argument("--project", type=Path, default=Path.cwd(),
-                        help="projectmap (standaard: de huidige map)")
-    commands = parser.add_subparsers(dest="opdracht", required=True, metavar="opdracht")
-    check = commands.add_parser("check", help="alleen de inhoud controleren (snel, geen PDF's)")
+                        help=msg.CLI_PROJECT)
+    commands = parser.add_subparsers(dest="opdracht", required=True, metavar=msg.CLI_COMMAND)
+    check = commands.add_parser("check", help=msg.CLI_CHECK)
     check.add_argument("bundels", nargs="*", metavar="BUNDEL",
-                       help="alleen deze bundel(s): mapnaam of nummer")
-    build = commands.add_parser("build", help="de PDF's maken")
+                       help=msg.CLI_CHECK_BUNDLES)
+    build = commands.add_parser("build", help=msg.CLI_BUILD)
     build.add_argument("bundels", nargs="*", metavar="BUNDEL",
-                       help="alleen deze bundel(s), zonder verzamelbundel: mapnaam of nummer")
-    commands.add_parser("watch", help="opnieuw bouwen zodra je een bestand in content/ bewaart")
-    press = commands.add_parser("drukwerk", help="drukklare PDF's in bundel_pdf/drukwerk/ (met afloop)")
-    press.add_argument("--snijtekens", action="store_true", help="met snijtekens rond elke pagina")
-    show = commands.add_parser("preview", help="de pagina's van een bundel in je browser, bijgewerkt bij elke keer bewaren")
-    show.add_argument("bundel", nargs="?", metavar="BUNDEL", help="mapnaam of nummer (standaard de eerste bundel)")
-    show.add_argument("--poort", type=int, default=8321, help="poort op 127.0.0.1 (standaard 8321)")
-    show.add_argument("--geen-browser", action="store_true", help="de browser niet zelf openen")
+                       help=msg.CLI_BUILD_BUNDLES)
+    commands.add_parser("watch", help=msg.CLI_WATCH)
+    press = commands.add_parser("drukwerk", help=msg.CLI_PRESS)
+    press.add_argument("--snijtekens", action="store_true", help=msg.CLI_PRESS_MARKS)
+    show = commands.add_parser("preview", help=msg.CLI_PREVIEW)
+    show.add_argument("bundel", nargs="?", metavar="BUNDEL", help=msg.CLI_PREVIEW_BUNDLE)
+    show.add_argument("--poort", type=int, default=8321, help=msg.CLI_PREVIEW_PORT)
+    show.add_argument("--geen-browser", action="store_true", help=msg.CLI_PREVIEW_NO_BROWSER)
     # A shared --project after the command works too: `bundelpers build --project x`.
     for command in commands.choices.values():
         command.add_argument("--project", type=Path, default=argparse.SUPPRESS,
@@ -62,7 +81,6 @@ def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None 
         marks: bool = False) -> int:
     """One check or build, reported in Dutch; returns the exit code."""
     started = time.perf_counter()
-    from . import messages as msg
     from .build import build, check, prepare_renderer
     from .errors import ContentError, MergeError, RenderError
 
@@ -141,7 +159,6 @@ def selected_bundles(project: Project, names: list[str]) -> set[str]:
     """
     import yaml
 
-    from . import messages as msg
 
     folders = sorted(p.name for p in project.content.iterdir()
                      if p.is_dir() and (p / "bundel.yaml").is_file()) if project.content.is_dir() else []
@@ -164,7 +181,6 @@ def selected_bundles(project: Project, names: list[str]) -> set[str]:
 
 
 def start_preview(project: Project, name: str | None, port: int, open_browser: bool) -> int:
-    from . import messages as msg
     from .preview import preview
 
     folders = sorted(p.name for p in project.content.iterdir()
@@ -189,7 +205,6 @@ def _close(view) -> None:  # type: ignore[no-untyped-def]
 
 
 def report_print_edition(project: Project, printed, seconds: float) -> None:  # type: ignore[no-untyped-def]
-    from . import messages as msg
 
     for warning in printed.warnings:
         print(warning.format(), file=sys.stderr)
@@ -212,7 +227,6 @@ def _decimal(value: float, places: int) -> str:
 
 def render_failure(project: Project, error: Exception) -> str:
     """A render or merge failure in Dutch, at the file and line that caused it if known."""
-    from . import messages as msg
     from .render.units import UnitFailed
 
     if isinstance(error, UnitFailed):
@@ -242,7 +256,6 @@ def watch(project: Project, stop_event=None) -> int:  # type: ignore[no-untyped-
     (WeasyPrint and the content code stay loaded, the workers stay up), until Ctrl-C."""
     import watchfiles
 
-    from . import messages as msg
     from .render.jobs import Runner
 
     runner = Runner()
@@ -282,24 +295,23 @@ EDITOR_COMMANDS = ("nieuw", "importeer")
 
 def editor_command(argv: list[str]) -> int:
     """`nieuw casus BUNDEL NAAM`, `nieuw bundel [MAP]`, `importeer BESTAND.docx --bundel BUNDEL`."""
-    parser = argparse.ArgumentParser(prog="bundelpers", description="Nieuwe inhoud maken of overnemen.")
-    parser.add_argument("--project", type=Path, default=Path.cwd(), help="projectmap (standaard: de huidige map)")
+    parser = DutchParser(prog="bundelpers", description=msg.CLI_EDITOR_DESCRIPTION)
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help=msg.CLI_PROJECT)
     commands = parser.add_subparsers(dest="opdracht", required=True)
-    new = commands.add_parser("nieuw", help="een nieuwe casus of bundel uit een sjabloon")
+    new = commands.add_parser("nieuw", help=msg.CLI_NEW)
     new_kinds = new.add_subparsers(dest="soort", required=True)
-    case = new_kinds.add_parser("casus", help="nieuwe casus in een bundel, en in 'inhoud' gezet")
-    case.add_argument("bundel", help="de bundel: mapnaam (wij-in-de-wijk-3) of nummer (3)")
-    case.add_argument("naam", nargs="+", help="de naam van de casus of het initiatief")
-    bundle = new_kinds.add_parser("bundel", help="nieuwe bundel met het volgende nummer")
-    bundle.add_argument("map", nargs="?", help="mapnaam, bijvoorbeeld wij-in-de-wijk-4 (standaard: het volgende nummer)")
-    word = commands.add_parser("importeer", help="een casus uit een Word-bestand (.docx) overnemen")
-    word.add_argument("bestand", type=Path, help="het Word-bestand")
-    word.add_argument("--bundel", required=True, help="de bundel: mapnaam of nummer")
+    case = new_kinds.add_parser("casus", help=msg.CLI_NEW_CASE)
+    case.add_argument("bundel", help=msg.CLI_NEW_CASE_BUNDLE)
+    case.add_argument("naam", nargs="+", help=msg.CLI_NEW_CASE_NAME)
+    bundle = new_kinds.add_parser("bundel", help=msg.CLI_NEW_BUNDLE)
+    bundle.add_argument("map", nargs="?", help=msg.CLI_NEW_BUNDLE_FOLDER)
+    word = commands.add_parser("importeer", help=msg.CLI_IMPORT)
+    word.add_argument("bestand", type=Path, help=msg.CLI_IMPORT_FILE)
+    word.add_argument("--bundel", required=True, help=msg.CLI_IMPORT_BUNDLE)
     for sub in (case, bundle, word):
         sub.add_argument("--project", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
-    from . import messages as msg
     from .scaffold import ScaffoldError, find_bundle, new_bundle, new_case
 
     try:

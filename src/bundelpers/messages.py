@@ -392,3 +392,40 @@ HOLE_LEFT = ("Pagina {folio} van {book} houdt onderaan {lines} regels wit: na de
              "'{section}' past de volgende kop niet meer met zijn eerste regels.")
 HOLE_LEFT_HINT = ("Maak de sectie '{section}' een zin of twee langer of korter; dan sluit de pagina. "
                   "Met 'make preview' zie je meteen hoe het uitvalt.")
+
+# --- command line (what `bundelpers --help` and a mistyped command show) -------
+CLI_DESCRIPTION = "Maakt de PDF-bundels uit content/."
+CLI_EDITOR_DESCRIPTION = "Nieuwe inhoud maken of overnemen."
+CLI_PROJECT = "projectmap (standaard: de huidige map)"
+CLI_COMMAND = "opdracht"
+CLI_CHECK = "alleen de inhoud controleren (snel, geen PDF's)"
+CLI_CHECK_BUNDLES = "alleen deze bundel(s): mapnaam of nummer"
+CLI_BUILD = "de PDF's maken"
+CLI_BUILD_BUNDLES = "alleen deze bundel(s), zonder verzamelbundel: mapnaam of nummer"
+CLI_WATCH = "opnieuw bouwen zodra je een bestand in content/ bewaart"
+CLI_PRESS = "drukklare PDF's in bundel_pdf/drukwerk/ (met afloop)"
+CLI_PRESS_MARKS = "met snijtekens rond elke pagina"
+CLI_PREVIEW = "de pagina's van een bundel in je browser, bijgewerkt bij elke keer bewaren"
+CLI_PREVIEW_BUNDLE = "mapnaam of nummer (standaard de eerste bundel)"
+CLI_PREVIEW_PORT = "poort op 127.0.0.1 (standaard 8321)"
+CLI_PREVIEW_NO_BROWSER = "de browser niet zelf openen"
+CLI_NEW = "een nieuwe casus of bundel uit een sjabloon"
+CLI_NEW_CASE = "nieuwe casus in een bundel, en in 'inhoud' gezet"
+CLI_NEW_CASE_BUNDLE = "de bundel: mapnaam (wij-in-de-wijk-3) of nummer (3)"
+CLI_NEW_CASE_NAME = "de naam van de casus of het initiatief"
+CLI_NEW_BUNDLE = "nieuwe bundel met het volgende nummer"
+CLI_NEW_BUNDLE_FOLDER = "mapnaam, bijvoorbeeld wij-in-de-wijk-4 (standaard: het volgende nummer)"
+CLI_IMPORT = "een casus uit een Word-bestand (.docx) overnemen"
+CLI_IMPORT_FILE = "het Word-bestand"
+CLI_IMPORT_BUNDLE = "de bundel: mapnaam of nummer"
+CLI_MISTAKE = "fout: deze opdracht begrijp ik niet ({detail})."
+CLI_MISTAKE_HINT = "    Zo gaat het: {usage}\n    Alle opdrachten: make help"
+CLI_HELP = "deze uitleg tonen"
+# argparse words its complaints in English; these patterns say the usual ones in Dutch.
+CLI_MISTAKES = (
+    (r"the following arguments are required: (.*)", r"dit ontbreekt nog: \1"),
+    (r"argument .*?: invalid choice: '(.*?)' \(choose from (.*)\)", r"'\1' ken ik niet; kies uit \2"),
+    (r"argument .*?: invalid int value: '(.*?)'", r"'\1' is geen getal"),
+    (r"unrecognized arguments: (.*)", r"dit ken ik niet: \1"),
+    (r"argument .*?: expected one argument", r"na deze optie hoort een waarde"),
+)

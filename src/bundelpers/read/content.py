@@ -38,7 +38,6 @@ LIGATURE_IJ = str.maketrans({"\u0133": "ij", "\u0132": "IJ"})
 @dataclass(frozen=True)
 class Chapter:
     path: Path
-    listed_as: str
     slug: str
     meta: ChapterMeta
     meta_source: LocatedYaml
@@ -236,7 +235,7 @@ def _load_chapters(folder: Path, contents: list[str], source: LocatedYaml | None
         if source is None:  # salvaged from a broken file: only what exists is read, quietly
             path = folder / listed
             if inside(folder, listed) is not None and path.is_file() and path.suffix == ".md" and (
-                    chapter := load_chapter(path, listed, _unique_slug(path.stem, slugs), log, folder)) is not None:
+                    chapter := load_chapter(path, _unique_slug(path.stem, slugs), log, folder)) is not None:
                 chapters.append(chapter)
             continue
         line = source.line_of(("inhoud", index))
@@ -263,7 +262,7 @@ def _load_chapters(folder: Path, contents: list[str], source: LocatedYaml | None
                       **where)
             continue
         slug = _unique_slug(path.stem, slugs)
-        if (chapter := load_chapter(path, listed, slug, log, folder)) is not None:
+        if (chapter := load_chapter(path, slug, log, folder)) is not None:
             chapters.append(chapter)
     return chapters
 
@@ -346,7 +345,7 @@ def split_front_matter(path: Path, text: str, log: ProblemLog) -> tuple[str, str
     return None
 
 
-def load_chapter(path: Path, listed_as: str, slug: str, log: ProblemLog, folder: Path | None = None) -> Chapter | None:
+def load_chapter(path: Path, slug: str, log: ProblemLog, folder: Path | None = None) -> Chapter | None:
     text = read_text(path, log)
     if text is None:
         return None
@@ -366,4 +365,4 @@ def load_chapter(path: Path, listed_as: str, slug: str, log: ProblemLog, folder:
     if not body.strip():
         log.error(path, body_line - 1, msg.CHAPTER_EMPTY)
         return None
-    return Chapter(path, listed_as, slug, meta, source, body, body_line)
+    return Chapter(path, slug, meta, source, body, body_line)
