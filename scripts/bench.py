@@ -16,6 +16,8 @@ PDF); the ratio against plain WeasyPrint without PDF/UA is printed beside it.
   assembly  writing the verzamelbundel (from the build's own table), against the
             largest bundle's plain render
   noop      `bundelpers build` with nothing changed
+  preview   `bundelpers preview` running: from saving a typo in a middle case to the
+            changed page's picture fetched, against the plain render of that bundle
   scale     one bundle of 100 cases against one of 10 (copies of one case), cold; and
             the peak memory of the whole process tree for 100 cases
 """
@@ -32,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -210,6 +213,62 @@ def bench_cold(work: Path, slugs: list[str]) -> dict:
             "plain_sum_without_ua": sum(bundles[s]["plain_without_ua"] for s in slugs)}
 
 
+def bench_preview(work: Path) -> dict:
+    """`bundelpers preview`: from saving a typo to the changed page's picture in hand,
+    against the plain render of that bundle."""
+    slug, name = MIDDLE_CASE
+    root = project(work / "voorbeeld", [slug])
+    ours(root, slug)  # build/<slug>/index.html and the fonts, for the plain command
+    server = subprocess.Popen([str(BIN / "bundelpers"), "--project", str(root), "preview", slug,
+                               "--geen-browser", "--poort", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        address = ""
+        while not address:
+            line = server.stdout.readline()
+            if not line:
+                raise SystemExit(f"preview stopped: {server.wait()}")
+            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+            address = found.group(0) if found else ""
+
+        def status(version: int) -> dict:
+            with urllib.request.urlopen(f"{address}status?versie={version}", timeout=120) as answer:
+                return json.loads(answer.read())
+
+        shown = status(-1)
+        while shown["versie"] == 0:  # the first update is still being made
+            shown = status(0)
+        case = root / "content" / slug / name
+        variants = edit_variants(case)
+
+        def save_to_picture() -> float:
+            nonlocal shown
+            before = set(shown["paginas"])
+            started = time.perf_counter()
+            case.write_text(variants[len(timings)], "utf-8")
+            version = shown["versie"]
+            while shown["versie"] == version:  # a long poll can come back unchanged
+                shown = status(version)
+            for page in set(shown["paginas"]) - before:  # what the browser fetches next
+                with urllib.request.urlopen(f"{address}pagina/{page}.png", timeout=60) as answer:
+                    answer.read()
+            timings.append(time.perf_counter() - started)
+            assert not shown["problemen"], shown["problemen"]
+            return timings[-1]
+
+        def settle(index: int) -> None:
+            nonlocal shown
+            time.sleep(1.0)  # let a second save event (editors write twice) run out
+            shown = status(-1)
+
+        timings: list[float] = []
+        return paired(settle, save_to_picture,
+                      lambda: plain(root, slug).seconds)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def synthetic(work: Path, cases: int) -> Path:
     """A series with one bundle of `cases` copies of one case, behind an introduction."""
     root = project(work / f"synthetisch-{cases}", [])
@@ -292,6 +351,7 @@ def main() -> None:
         result: dict = {"runs": RUNS, "cores": len(os.sched_getaffinity(0)),
                         "load_before": os.getloadavg()[0]}
         result["edits"] = bench_edits(work)
+        result["preview"] = bench_preview(work)
         result["cold"] = bench_cold(work, slugs)
         result["scale"] = bench_scale(work)
         result["load_after"] = os.getloadavg()[0]
