@@ -145,8 +145,9 @@ def edit_variants(case: Path) -> list[str]:
 
 def page_more(text: str, run: int) -> str:
     """The case with a page of text more at the end of its first section."""
-    extra = " ".join(["Bewoners vertelden bij elke bijeenkomst opnieuw wat de buurt voor hen"
-                      f" betekent en waarom ze terugkomen (ronde {run + 1})."] * 30)
+    sentence = ("Bewoners vertelden bij elke bijeenkomst opnieuw wat de buurt voor hen"
+                f" betekent en waarom ze terugkomen (ronde {run + 1}).")
+    extra = " ".join([sentence] * 30)
     head, rest = text.split("\n## ", 1)
     first, others = rest.split("\n## ", 1)
     return f"{head}\n## {first.rstrip()}\n\n{extra}\n\n{extra}\n\n## {others}"

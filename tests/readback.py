@@ -388,7 +388,7 @@ def largest_gap(pdf: pdfium.PdfDocument, index: int) -> float:
     return gap / LINE
 
 
-def chapter_spans(book: "BookPdf") -> list[tuple[str, int, int]]:
+def chapter_spans(book: BookPdf) -> list[tuple[str, int, int]]:
     """(title, first page, last page with text) of every chapter, from the bookmarks: a
     top-level bookmark other than "Inhoud" opens a chapter; in the verzamelbundel a part's
     bookmark (whose children have children of their own) holds its chapters."""

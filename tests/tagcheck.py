@@ -8,11 +8,15 @@ directions, so a merge that keeps only one of them silently loses tags.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Object
+
+# The walk over the tree is the pipeline's own; what this module adds is the check.
+from bundelpers.render.tags import is_struct_element, kids, parent_tree, struct_elements
+
+__all__ = ["is_struct_element", "kids", "struct_elements", "unreachable_mcids"]
 
 ObjGen = tuple[int, int]
 # (page, form XObject with its own /StructParents or None for the page's content, MCID)
@@ -32,35 +36,6 @@ class _Stream:
     stream_key: ObjGen | None  # None: the MCIDs belong to the page's own content
     is_page: bool
     depth: int = 0
-
-
-def kids(node: Object) -> list[Object]:
-    """The /K entry of a structure node as a list (it may be a single object or absent)."""
-    value = node.get(Name.K)
-    if value is None:
-        return []
-    return list(value) if isinstance(value, Array) else [value]
-
-
-def is_struct_element(node: object) -> bool:
-    """True for a structure element (not a marked-content or object reference)."""
-    return isinstance(node, Dictionary) and Name.S in node
-
-
-def struct_elements(tops: Iterable[Object]) -> Iterator[Dictionary]:
-    """Every structure element in the subtrees of `tops`, depth first, each once."""
-    seen: set[ObjGen] = set()
-    stack = list(reversed(list(tops)))
-    while stack:
-        node = stack.pop()
-        if not is_struct_element(node):
-            continue
-        if node.is_indirect:
-            if node.objgen in seen:
-                continue
-            seen.add(node.objgen)
-        yield node
-        stack.extend(reversed(kids(node)))
 
 
 def _content_owners(pdf: pikepdf.Pdf) -> tuple[dict[ContentKey, ObjGen], set[ObjGen]]:
@@ -137,18 +112,11 @@ def _mcid(operands: list[Object], resources: Object | None) -> int | None:
     return None
 
 
-def _parent_tree(pdf: pikepdf.Pdf) -> pikepdf.NumberTree | None:
-    root = pdf.Root.get(Name.StructTreeRoot)
-    if isinstance(root, Dictionary) and isinstance(root.get(Name.ParentTree), Dictionary):
-        return pikepdf.NumberTree(root.ParentTree)
-    return None
-
-
 def unreachable_mcids(pdf: pikepdf.Pdf) -> list[tuple[int, int]]:
     """(page index, MCID) of every marked-content item that the structure tree does not
     reach from StructTreeRoot, or that the ParentTree does not map back to its element."""
     owners, _ = _content_owners(pdf)
-    tree = _parent_tree(pdf)
+    tree = parent_tree(pdf)
     lookups: dict[int, list[Object]] = {}
     found: list[tuple[int, int]] = []
     for index, page in enumerate(pdf.pages):

@@ -19,12 +19,11 @@ import pypdf
 import pypdfium2 as pdfium
 import pytest
 import weasyprint
-from pikepdf import Array, Dictionary, Name
-
-from tagcheck import is_struct_element, kids, struct_elements, unreachable_mcids
 from conftest import REPO, BuiltProject
 from contentinfo import read_series, squash
+from pikepdf import Array, Dictionary, Name
 from readback import BOTTOM, TOP
+from tagcheck import is_struct_element, kids, struct_elements, unreachable_mcids
 
 SHIPPED = read_series(REPO / "content")
 SHIPPED_BUNDLES = [bundle.slug for bundle in SHIPPED.bundles]

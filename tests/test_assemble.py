@@ -18,14 +18,17 @@ import page
 import pikepdf
 import pypdf
 import pytest
+from conftest import REPO
+from readback import BookPdf
+from tagcheck import kids, struct_elements, unreachable_mcids
 
 from bundelpers.assemble.book import BookSpec, Group, assemble_book, save
 from bundelpers.assemble.document import DocumentInfo
 from bundelpers.assemble.furniture import FOLIO_SHEET_SIZE, ROMAN_SHEET_SIZE, SheetRef, head_pairs
 from bundelpers.assemble.pagination import Furniture, Piece, paginate
 from bundelpers.errors import MergeError
-from bundelpers.layout.fonts import write_fontconfig, write_fonts_css
 from bundelpers.fonts import font_folders
+from bundelpers.layout.fonts import write_fontconfig, write_fonts_css
 from bundelpers.layout.units import (
     FolioSheet,
     HeadSheet,
@@ -36,9 +39,6 @@ from bundelpers.layout.units import (
 )
 from bundelpers.render.store import Store
 from bundelpers.render.units import UnitJob, typeset_unit
-from conftest import REPO
-from readback import BookPdf
-from tagcheck import kids, struct_elements, unreachable_mcids
 
 BODIES = {
     "voorwerk": """<h1 id="inleiding" style="bookmark-level: 1">Voorwoord bij de verzameling</h1>
@@ -225,7 +225,7 @@ def test_a_naive_merge_loses_the_tags_so_the_check_above_can_fail(workshop, tmp_
 
 def test_an_untagged_unit_is_refused(workshop, tmp_path) -> None:
     untagged = workshop.unit("los", html(BODIES["a2"]), tagged=False)
-    found, pdfs = pieces(workshop)
+    found, _pdfs = pieces(workshop)
     pagination = paginate(found[:1])
     spec = BookSpec(pagination, (untagged.pdf,), INFO)
     with pytest.raises(MergeError):

@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pytest
 import yaml
 from conftest import BuiltProject, build_project, make_project, minimal_files
-from contentinfo import straight, squash
+from contentinfo import squash, straight
 from pypdf import PdfReader
 from tagcheck import unreachable_mcids
 

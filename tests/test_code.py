@@ -93,11 +93,7 @@ def test_each_stage_imports_only_earlier_stages_and_shared_modules() -> None:
         for imported in _imported_stages(path, tree):
             if imported == stage:
                 continue
-            if stage in SHARED and imported not in SHARED:
-                backwards.append(f"{path.relative_to(SRC)} -> {imported}")
-            elif stage in STAGES and imported in STAGES and STAGES.index(imported) > STAGES.index(stage):
-                backwards.append(f"{path.relative_to(SRC)} -> {imported}")
-            elif stage in STAGES and imported not in STAGES and imported not in SHARED:
+            if stage in SHARED and imported not in SHARED or stage in STAGES and imported in STAGES and STAGES.index(imported) > STAGES.index(stage) or stage in STAGES and imported not in STAGES and imported not in SHARED:
                 backwards.append(f"{path.relative_to(SRC)} -> {imported}")
     assert backwards == []
 

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from pikepdf import Array, Dictionary, Name, String
-
 from conftest import REEKS_KLEIN, BuiltProject, build_project
+from pikepdf import Array, Dictionary, Name, String
 from readback import BOTTOM, TOP, Bookmark, BookPdf
 from tagcheck import kids
 

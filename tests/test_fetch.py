@@ -18,12 +18,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from conftest import make_project, minimal_files, run_cli
 from PIL import Image
+from readback import BookPdf
 from weasyprint.urls import FatalURLFetchingError
 
 from bundelpers.render.weasy import project_fetcher
-from conftest import make_project, minimal_files, run_cli
-from readback import BookPdf
 
 BUNDLE = "content/testbundel-1"
 CASE = f"{BUNDLE}/casus.md"

@@ -10,9 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from conftest import minimal_files, run_cli
+from pypdf import PdfReader
 
 LONG_CHAPTER = "---\ntitel: Een lang hoofdstuk\n---\n\n" + "\n\n".join(
     f"## Deel {n}\n\n" + " ".join(["De buurt maakt samen plannen voor het plein."] * 60)

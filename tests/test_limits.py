@@ -9,8 +9,8 @@ from badinput import png_header
 from conftest import REPO
 from PIL import Image
 
-from bundelpers.read import content, images, markdown, yamlload
 from bundelpers.errors import ProblemLog
+from bundelpers.read import content, images, markdown, yamlload
 from bundelpers.read.yamlload import YamlProblem, load_yaml
 
 DOCUMENTED = {

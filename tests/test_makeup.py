@@ -12,7 +12,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import BuiltProject, make_project, minimal_files, run_cli
 from readback import BookPdf, chapter_spans, holes
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, make_project, minimal_files, run_cli
 from readback import PACKAGED_FONT, BookPdf
 

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from browser import CHROMIUM, DESKTOP, chromium
 from conftest import REEKS_KLEIN, copy_project
 

@@ -15,9 +15,9 @@ from conftest import BUNDLE_YAML, SERIES_YAML, make_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bundelpers.errors import ProblemLog
 from bundelpers.prepare.book import prepare_series
 from bundelpers.read.content import load_series
-from bundelpers.errors import ProblemLog
 
 CHAPTER = "content/testbundel-1/inleiding.md"
 BUNDLE = BUNDLE_YAML.replace("  - casus.md\n", "")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
 from conftest import BuiltProject, build_project, copy_project
 
 

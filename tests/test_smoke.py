@@ -1,6 +1,5 @@
-from pypdf import PdfReader
-
 from conftest import run_cli
+from pypdf import PdfReader
 
 
 def test_minimal_project_builds_a_pdf(project_factory):

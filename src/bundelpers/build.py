@@ -10,7 +10,8 @@ maps travel in memory from one step to the next; build/state.json records what w
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -22,7 +23,16 @@ from .errors import Problem, ProblemLog
 from .files import exclusive, remove_stale_temporaries, write_text_atomically
 from .fonts import font_folders
 from .layout.fonts import write_fontconfig, write_fonts_css
-from .layout.units import FONTS_CSS, FolioSheet, HeadSheet, Layout, UnitDoc, relative_url, stamp_stylesheets, unit_stylesheets
+from .layout.units import (
+    FONTS_CSS,
+    FolioSheet,
+    HeadSheet,
+    Layout,
+    UnitDoc,
+    relative_url,
+    stamp_stylesheets,
+    unit_stylesheets,
+)
 from .prepare.book import BookBundle, prepare_series
 from .prepare.collection import CollectionBook, collection_slug, prepare_collection
 from .prepare.typography import typeset
@@ -133,12 +143,20 @@ def build(project: Project, checked: Checked | None = None, *, only: set[str] | 
     inputs = inputs_digest(project)
     warmup = warmup or prepare_renderer(project)
     checked = checked or check(project)
+    with build_session(project, runner) as session:
+        return Pipeline(project, checked, session, report, warmup).run(only, inputs)
+
+
+@contextmanager
+def build_session(project: Project, runner: Runner | None) -> Iterator[Runner]:
+    """One build at a time in build/, with last run's leftovers cleared, and a runner
+    that is closed afterwards unless the caller brought (and keeps) its own."""
     with exclusive(project.build / ".lock"):
         remove_stale_temporaries(project.output, project.build)
         own = runner is None
         runner = runner or Runner()
         try:
-            return Pipeline(project, checked, runner, report, warmup).run(only, inputs)
+            yield runner
         finally:
             if own:
                 runner.close()
@@ -307,7 +325,7 @@ class Pipeline:
         wanted, refs = {}, {}
         for plan in plans:
             refs[plan.slug] = self.sheet_docs(plan, laid[plan.slug].pagination)
-            for ref, (key, doc) in refs[plan.slug].items():
+            for key, doc in refs[plan.slug].values():
                 wanted.setdefault(key, ((plan.order, 10_000), doc, False))
         rendered = self.typeset(wanted)
         return {slug: {ref: rendered[key] for ref, (key, _) in docs.items()} for slug, docs in refs.items()}
@@ -369,8 +387,8 @@ class Pipeline:
             book = self.books.get(order[0], "")
             totals[book] = totals.get(book, 0) + 1
             done[book] = done.get(book, 0) + (key in found)
-        for book in totals:
-            self.report(Event("zetten", book, done[book], totals[book]))
+        for book, total in totals.items():
+            self.report(Event("zetten", book, done[book], total))
         if jobs:
             self.warmup.wait()  # WeasyPrint loaded here first, so forked workers share it
 

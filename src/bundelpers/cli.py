@@ -130,7 +130,7 @@ def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None 
         _close(view)
         print(msg.INTERRUPTED, file=sys.stderr)
         return 130
-    except Exception as error:  # noqa: BLE001 - a bug must still not show editors a traceback
+    except Exception as error:
         _close(view)
         if os.environ.get("BUNDELPERS_DEBUG"):
             raise
@@ -286,8 +286,8 @@ def watch(project: Project, stop_event=None) -> int:  # type: ignore[no-untyped-
 def _editor_files(change: object, path: str) -> bool:
     """Files an editor saves, not the temporary and backup files editors write beside them."""
     name = Path(path).name
-    return not (name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".bak"))
-                or name.startswith("4913"))
+    return not (name.startswith((".", "~", "#", "4913"))
+                or name.endswith(("~", ".swp", ".swx", ".tmp", ".bak")))
 
 
 EDITOR_COMMANDS = ("nieuw", "importeer")

@@ -20,10 +20,9 @@ from pathlib import Path
 import pikepdf
 
 from .assemble.press import MM, Press
-from .build import Checked, Laid, Pipeline, Report, check, prepare_renderer
+from .build import Checked, Laid, Pipeline, Report, build_session, check, prepare_renderer
 from .digests import digest
 from .errors import Problem
-from .files import exclusive, remove_stale_temporaries
 from .layout.units import Layout, MarksSheet, UnitDoc
 from .project import Project
 from .publish.books import BookPlan
@@ -61,15 +60,8 @@ def build_print_edition(project: Project, checked: Checked | None = None, *, mar
                         warmup: Warmup | None = None) -> PrintResult:
     warmup = warmup or prepare_renderer(project)
     checked = checked or check(project)
-    with exclusive(project.build / ".lock"):
-        remove_stale_temporaries(project.output, project.build)
-        own = runner is None
-        runner = runner or Runner()
-        try:
-            return PrintPipeline(project, checked, runner, report, warmup, marks).run()
-        finally:
-            if own:
-                runner.close()
+    with build_session(project, runner) as session:
+        return PrintPipeline(project, checked, session, report, warmup, marks).run()
 
 
 class PrintPipeline(Pipeline):

@@ -55,7 +55,7 @@ def _source_destinations(src: pikepdf.Pdf) -> Iterator[tuple[str, Object]]:
         yield from pikepdf.NameTree(names.Dests).items()
     legacy = src.Root.get(Name.Dests)
     if isinstance(legacy, Dictionary):
-        for key in legacy.keys():
+        for key in legacy:
             yield key[1:], legacy[key]
 
 
@@ -137,8 +137,8 @@ def _names_in(destination: Object | None, action: Object | None) -> list[str]:
     found = []
     if isinstance(destination, String | Name):
         found.append(_name_text(destination))
-    if isinstance(action, Dictionary) and action.get(Name.S) == Name.GoTo:
-        if isinstance(action.get(Name.D), String | Name):
+    if (isinstance(action, Dictionary) and action.get(Name.S) == Name.GoTo
+            and isinstance(action.get(Name.D), String | Name)):
             found.append(_name_text(action.D))
     return found
 

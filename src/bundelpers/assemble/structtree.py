@@ -42,7 +42,7 @@ class StructureMerger:
         src_root = src.Root.get(Name.StructTreeRoot)
         if not isinstance(src_root, Dictionary) or not isinstance(
                 src_root.get(Name.ParentTree), Dictionary):
-            raise ValueError("the PDF has no structure tree (render it with pdf/ua-1)")
+            raise ValueError("the PDF has no structure tree (render it with pdf/ua-1)")  # noqa: TRY004 - untagged is a bad value
         root = self._pdf.copy_foreign(src_root)
         offset = self._next_key
         highest = -1
@@ -121,7 +121,7 @@ def _top_elements(root: Object) -> list[Object]:
 def _merge_map(value: Object | None, merged: dict[str, Object], what: str) -> None:
     if not isinstance(value, Dictionary):
         return
-    for key in value.keys():
+    for key in value:
         entry = value[key]
         if key in merged and repr(merged[key]) != repr(entry):
             raise ValueError(f"{what} entry {key} differs from an earlier part's")
@@ -141,7 +141,7 @@ def _shift_struct_parents(pages: Sequence[pikepdf.Page], offset: int) -> None:
             xobjects = resources.get(Name.XObject) if isinstance(resources, Dictionary) else None
             if not isinstance(xobjects, Dictionary):
                 continue
-            for name in xobjects.keys():
+            for name in xobjects:
                 form = xobjects[name]
                 if form.get(Name.Subtype) != Name.Form or form.objgen in seen:
                     continue

@@ -17,8 +17,8 @@ from ..read.body import check_body
 from ..read.content import Bundle, Chapter, Series
 from ..read.images import image_findings
 from ..read.markdown import Section, figure_sections, headings, render_sections, table_count
-from ..read.yamlload import LocatedYaml
 from ..read.schema import BundleMeta, ChapterMeta, SeriesMeta
+from ..read.yamlload import LocatedYaml
 from .frontmatter import edition as edition_words
 from .typography import typeset
 

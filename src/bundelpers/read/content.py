@@ -137,9 +137,9 @@ def load_series(root: Path, log: ProblemLog) -> Series | None:
     series_meta = None
     if not series_file.is_file():
         log.error(series_file, 0, msg.FILE_MISSING.format(name="reeks.yaml"))
-    elif (text := read_text(series_file, log)) is not None:
-        if (source := parse_yaml(series_file, text, log)) is not None:
-            series_meta = validate(series_file, source, SeriesMeta, log)
+    elif ((text := read_text(series_file, log)) is not None
+          and (source := parse_yaml(series_file, text, log)) is not None):
+        series_meta = validate(series_file, source, SeriesMeta, log)
 
     bundles = [
         bundle

@@ -7,8 +7,8 @@ WeasyPrint warning (WeasyPrint only logs broken images and renders on).
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 from PIL import Image, ImageFile
 
@@ -65,7 +65,7 @@ def check_image(folder: Path, reference: str) -> tuple[Path | None, list[tuple[s
         return None, [(msg.IMAGE_FILE_TOO_LARGE.format(path=reference, size=megabytes(size),
                                                        limit=MAX_IMAGE_BYTES // 2**20),
                        msg.IMAGE_FILE_TOO_LARGE_HINT)]
-    if head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff"):
+    if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
         problems = _check_bitmap(path, reference)
     elif b"<svg" in head or (path.suffix.lower() == ".svg" and b"<" in head):
         problems = _check_svg(path, reference)

@@ -31,14 +31,14 @@ def type0_fonts(pdf: pikepdf.Pdf) -> list[Dictionary]:
             seen.add(resources.objgen)
         fonts = resources.get(Name.Font)
         if isinstance(fonts, Dictionary):
-            for name in fonts.keys():
+            for name in fonts:
                 font = fonts[name]
                 if (isinstance(font, Dictionary) and font.get(Name.Subtype) == Name.Type0
                         and Name.DescendantFonts in font):
                     found.setdefault(font.objgen, font)
         xobjects = resources.get(Name.XObject)
         if isinstance(xobjects, Dictionary):
-            for name in xobjects.keys():
+            for name in xobjects:
                 form = xobjects[name]
                 if form.get(Name.Subtype) == Name.Form and form.objgen not in seen:
                     seen.add(form.objgen)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..layout.flow import SPACING, Arrangement, SectionFlow
 from .weasy import Typeset

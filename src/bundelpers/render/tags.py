@@ -106,7 +106,7 @@ def struct_elements(tops: Iterable[Object]) -> Iterator[Dictionary]:
         stack.extend(reversed(kids(node)))
 
 
-def _parent_tree(pdf: pikepdf.Pdf) -> pikepdf.NumberTree | None:
+def parent_tree(pdf: pikepdf.Pdf) -> pikepdf.NumberTree | None:
     root = pdf.Root.get(Name.StructTreeRoot)
     if isinstance(root, Dictionary) and isinstance(root.get(Name.ParentTree), Dictionary):
         return pikepdf.NumberTree(root.ParentTree)
@@ -123,7 +123,7 @@ def nest_link_annotations(pdf: pikepdf.Pdf) -> int:
     the nearest Link ancestor (one link, several clickable areas), or, with none, the
     element holding it becomes the Link. Returns the number of annotations moved.
     """
-    tree = _parent_tree(pdf)
+    tree = parent_tree(pdf)
     if tree is None:
         return 0
     moved = 0

@@ -11,12 +11,12 @@ import pikepdf
 
 from ..digests import digest
 from ..errors import RenderError
-from ..layout.units import UnitDoc
-from .store import Rendered, Store
-from .tags import repair_tags
 from ..layout.flow import Arrangement
+from ..layout.units import UnitDoc
 from .fontuse import glyphs_used
 from .placement import Outcome, place_floats
+from .store import Rendered, Store
+from .tags import repair_tags
 from .weasy import Refused, Typeset, typeset
 from .whitespace import text_block
 

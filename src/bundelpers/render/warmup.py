@@ -8,6 +8,7 @@ chapter waits for neither. Processes forked later for parallel typesetting inher
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 
@@ -20,12 +21,11 @@ class Warmup:
 
     @staticmethod
     def _run(stylesheets: tuple[Path, ...], allowed: tuple[Path, ...]) -> None:
-        try:
+        # Whatever goes wrong here, the real render meets and reports it to the editor.
+        with contextlib.suppress(BaseException):
             from .weasy import shared_styles
 
             shared_styles(stylesheets, allowed)
-        except BaseException:  # noqa: BLE001 - the real render meets and reports the same problem
-            pass
 
     def wait(self) -> None:
         self._thread.join()

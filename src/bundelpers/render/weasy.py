@@ -134,7 +134,7 @@ def typeset(html: str, base: Path, stylesheets: tuple[Path, ...], allowed: tuple
     except Refused:
         raise
     # FatalURLFetchingError (our refusals) is a BaseException, so it is named here.
-    except (Exception, weasyprint.urls.FatalURLFetchingError) as error:  # noqa: BLE001
+    except (Exception, weasyprint.urls.FatalURLFetchingError) as error:
         if refused:
             raise Refused(refused[0]) from error
         raise RenderError(str(error)) from error
