@@ -160,8 +160,17 @@ def bench_edits(work: Path) -> dict:
     case = root / "content" / slug / name
     original = case.read_text("utf-8")
     variants = edit_variants(case)
-    typo = paired(lambda i: case.write_text(variants[i], "utf-8"),
-                  lambda: ours(root).seconds, lambda: plain(root, slug).seconds)
+    typo_stages: list[dict[str, float]] = []
+
+    def typo_run() -> float:
+        seconds = ours(root).seconds
+        typo_stages.append({**stages(root), "geheel": seconds})
+        return seconds
+
+    typo = paired(lambda i: case.write_text(variants[i], "utf-8"), typo_run,
+                  lambda: plain(root, slug).seconds)
+    typo["stages"] = {stage: statistics.median(run.get(stage, 0.0) for run in typo_stages)
+                      for stage in typo_stages[0]}
     case.write_text(original, "utf-8")
     ours(root)
     pages_before = _pages(root / "bundel_pdf" / f"{slug}.pdf")
@@ -185,7 +194,33 @@ def bench_edits(work: Path) -> dict:
 
 
 def _pages(path: Path) -> int:
-    return len(re.findall(rb"/Type\s*/Page\b", path.read_bytes()))
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def stages(root: Path) -> dict[str, float]:
+    """Where the last build's time went (build/tijden.json)."""
+    return json.loads((root / "build" / "tijden.json").read_text("utf-8"))
+
+
+def typeset_work(root: Path) -> dict[str, dict]:
+    """Per kind of unit in the store: how many, their typesettings and seconds."""
+    kinds: dict[str, dict] = {}
+    for path in (root / "build" / "cache").glob("*.json"):
+        entry = json.loads(path.read_text("utf-8"))
+        details = entry.get("details", {})
+        name = entry.get("name", "")
+        kind = ("hoofdstuk" if "arrangement" in details else
+                "paginanummers" if name.startswith("paginanummers") else
+                "koppen" if name == "koppen" or name.startswith("koppen") else "overig")
+        figure = kinds.setdefault(kind, {"eenheden": 0, "zettingen": 0, "seconden": 0.0, "paginas": 0})
+        figure["eenheden"] += 1
+        figure["zettingen"] += details.get("tries", 1)
+        figure["seconden"] += details.get("seconds", 0.0)
+        figure["paginas"] += entry.get("pages", 0)
+    return kinds
 
 
 def bench_cold(work: Path, slugs: list[str]) -> dict:
@@ -208,6 +243,8 @@ def bench_cold(work: Path, slugs: list[str]) -> dict:
 
     series = paired(lambda i: cold(root), series_run,
                     lambda: sum(plain(root, slug).seconds for slug in slugs))
+    series["stages"] = stages(root)
+    series["typeset_work"] = typeset_work(root)
     largest = max(statistics.median(b for _, b in bundles[s]["pairs"]) for s in slugs)
     return {"bundles": bundles, "series": series, "assembly": statistics.median(assembly),
             "largest_plain": largest, "assembly_ratio": statistics.median(assembly) / largest,
@@ -341,6 +378,15 @@ def table(result: dict) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(r, widths)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
+    typo_stages = edits["typo"]["stages"]
+    lines += ["", "Typefout, waar de tijd heen gaat (mediaan, s; 'geheel' van buiten gemeten):"]
+    lines += [f"  {stage:30s} {seconds:6.2f}" for stage, seconds in typo_stages.items()]
+    lines += ["", "Koude reeks, per fase (laatste run, s):"]
+    lines += [f"  {stage:30s} {seconds:6.2f}" for stage, seconds in colds["series"]["stages"].items()]
+    lines += ["", "Koude reeks, zetwerk per soort eenheid (processortijd in de workers):"]
+    for kind, figure in sorted(colds["series"]["typeset_work"].items()):
+        lines.append(f"  {kind:14s} {figure['eenheden']:3d} eenheden, {figure['zettingen']:3d} zettingen, "
+                     f"{figure['paginas']:4d} pagina's, {figure['seconden']:6.1f} s")
     return "\n".join(lines)
 
 

@@ -29,14 +29,8 @@ from bundelpers.assemble.pagination import Furniture, Piece, paginate
 from bundelpers.errors import MergeError
 from bundelpers.fonts import font_folders
 from bundelpers.layout.fonts import write_fontconfig, write_fonts_css
-from bundelpers.layout.units import (
-    FolioSheet,
-    HeadSheet,
-    Layout,
-    UnitDoc,
-    stamp_stylesheets,
-    unit_stylesheets,
-)
+from bundelpers.layout.stylesheets import stamp_stylesheets, unit_stylesheets
+from bundelpers.layout.units import FolioSheet, HeadSheet, Layout, UnitDoc
 from bundelpers.render.store import Store
 from bundelpers.render.units import UnitJob, typeset_unit
 

@@ -245,7 +245,7 @@ def test_stylesheet_reference_outside_the_project_is_never_fetched(layout_build)
 
 def test_refused_stylesheet_reference_is_reported_in_dutch_without_a_traceback(layout_build):
     assert layout_build.returncode == 2
-    assert "Traceback" not in layout_build.stderr
+    assert "Traceback" not in layout_build.stderr, layout_build.stderr
     assert f"De opmaak probeerde iets buiten het project te lezen: {layout_build.reference}" \
         in layout_build.stderr
 

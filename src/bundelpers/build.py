@@ -9,7 +9,6 @@ maps travel in memory from one step to the next; build/state.json records what w
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -21,18 +20,8 @@ from .assemble.pagination import Pagination, paginate
 from .digests import digest, tool_digest, tree_digest
 from .errors import Problem, ProblemLog
 from .files import exclusive, remove_stale_temporaries, write_text_atomically
-from .fonts import font_folders
-from .layout.fonts import write_fontconfig, write_fonts_css
-from .layout.units import (
-    FONTS_CSS,
-    FolioSheet,
-    HeadSheet,
-    Layout,
-    UnitDoc,
-    relative_url,
-    stamp_stylesheets,
-    unit_stylesheets,
-)
+from .layout.stylesheets import stamp_stylesheets, unit_stylesheets
+from .layout.units import FolioSheet, HeadSheet, Layout, UnitDoc, relative_url
 from .prepare.book import BookBundle, prepare_series
 from .prepare.collection import CollectionBook, collection_slug, prepare_collection
 from .prepare.typography import typeset
@@ -46,8 +35,9 @@ from .read.content import Series, load_series
 from .render.jobs import Job, Runner
 from .render.store import Rendered, Store, unit_key
 from .render.units import UnitJob, typeset_unit
-from .render.warmup import Warmup
+from .render.warmup import allowed_files, prepare_renderer
 from .state import BOOKS, BuildState, inputs_digest
+from .stopwatch import Stopwatch
 
 # A contents whose length is not known yet is assumed to fill this many pages per entry.
 ENTRIES_PER_CONTENTS_PAGE = 14
@@ -125,48 +115,42 @@ def _image_url(project: Project, slug: str) -> Callable[[Path], str]:
     return lambda path: relative_url(path, folder)
 
 
-def prepare_renderer(project: Project) -> Warmup:
-    """Write what the renderer reads besides the content (its fontconfig, the fonts'
-    @font-face rules) and start loading WeasyPrint; call it before `check()`."""
-    # Before WeasyPrint loads (it reads the font configuration when imported), in this
-    # process and the workers it forks: the packaged fonts and nothing else.
-    config = write_fontconfig(project.layouts, project.build / "fontconfig")
-    os.environ["FONTCONFIG_FILE"] = str(config)
-    write_fonts_css(project.layouts, project.build / FONTS_CSS)
-    return Warmup(unit_stylesheets(project.layouts, project.build), _allowed(project))
-
-
 def build(project: Project, checked: Checked | None = None, *, only: set[str] | None = None,
           runner: Runner | None = None, report: Report | None = None,
-          warmup: Warmup | None = None) -> BuildResult:
-    """Make the PDFs: every bundle and the verzamelbundel, or only the bundles in `only`."""
+          clock: Stopwatch | None = None) -> BuildResult:
+    """Make the PDFs: every bundle and the verzamelbundel, or only the bundles in `only`.
+    A caller that brings its `runner` has called `prepare_renderer()` with it."""
     inputs = inputs_digest(project)
-    warmup = warmup or prepare_renderer(project)
-    checked = checked or check(project)
+    clock = clock or Stopwatch()
     with build_session(project, runner) as session:
-        return Pipeline(project, checked, session, report, warmup).run(only, inputs)
+        checked = checked or check(project)
+        result = Pipeline(project, checked, session, report, clock).run(only, inputs)
+        clock.save(project.build / "tijden.json")  # in the lock: another build clears temporaries
+        return result
 
 
 @contextmanager
 def build_session(project: Project, runner: Runner | None) -> Iterator[Runner]:
-    """One build at a time in build/, with last run's leftovers cleared, and a runner
-    that is closed afterwards unless the caller brought (and keeps) its own."""
-    with exclusive(project.build / ".lock"):
-        remove_stale_temporaries(project.output, project.build)
-        own = runner is None
-        runner = runner or Runner()
-        try:
+    """A runner with warm workers (closed afterwards unless the caller brought and keeps
+    its own); one build at a time in build/, with last run's leftovers cleared."""
+    own = runner is None
+    runner = runner or Runner()
+    try:
+        if own:
+            prepare_renderer(project, runner)
+        with exclusive(project.build / ".lock"):
+            remove_stale_temporaries(project.output, project.build)
             yield runner
-        finally:
-            if own:
-                runner.close()
+    finally:
+        if own:
+            runner.close()
 
 
 class Pipeline:
     def __init__(self, project: Project, checked: Checked, runner: Runner,
-                 report: Report | None, warmup: Warmup) -> None:
+                 report: Report | None, clock: Stopwatch | None = None) -> None:
         self.project = project
-        self.warmup = warmup
+        self.clock = clock or Stopwatch()
         self.checked = checked
         self.runner = runner
         self.report = report or (lambda event: None)
@@ -182,28 +166,38 @@ class Pipeline:
     def run(self, only: set[str] | None, inputs: str) -> BuildResult:
         plans, laid = self.lay_out(only)
         result = self.assemble(plans, laid)
-        result.warnings = [warning for plan in plans if plan.bundle is not None
-                           for warning in holes_left(self.project, plan, laid[plan.slug])]
+        with self.clock("gaten zoeken"):
+            result.warnings = [warning for plan in plans if plan.bundle is not None
+                               for warning in holes_left(self.project, plan, laid[plan.slug])]
         result.typeset = self.typeset_count
-        if only is None:
-            publish_downloads(self.project, self.checked.books, self.checked.collection, self.state)
-            # Everything was built from these inputs: a next build without changes can stop
-            # at once, and what no book used is gone from the store.
-            self.state.inputs = inputs
-            self.store.prune(self.state.keep(BOOKS, self.store.used))
-        self.state.save()
+        with self.clock("downloadpagina en opslag"):
+            if only is None:
+                publish_downloads(self.project, self.checked.books, self.checked.collection, self.state)
+                # Everything was built from these inputs: a next build without changes can
+                # stop at once, and what no book used is gone from the store.
+                self.state.inputs = inputs
+                self.store.prune(self.state.keep(BOOKS, self.store.used))
+            self.state.save()
         return result
 
     def lay_out(self, only: set[str] | None, derived: bool = True) -> tuple[list[BookPlan], dict[str, Laid]]:
         """Every book planned, its units typeset (or found in the store) and paginated;
         with `derived`, also the books made of other books' pages."""
-        plans = self.plans(only)
-        self.books = {plan.order: plan.slug for plan in plans}
-        units = self.typeset(self.unit_docs(plans))
-        laid = self.paginate(plans, units)
+        with self.clock("eenheden in HTML"):
+            plans = self.plans(only)
+            self.books = {plan.order: plan.slug for plan in plans}
+            docs = self.unit_docs(plans)
+        units = self.typeset(docs)
+        with self.clock("pagineren en inhoud"):
+            laid = self.paginate(plans, units)
         # Books made of other books' pages (a case on its own keeps its bundle's folios).
         extra = [book for plan in plans for book in derived_plans(self.layout, plan, laid[plan.slug])] \
             if derived else []
+        with self.clock("losse casussen plannen"):
+            self.derive(extra, units, laid)
+        return [*plans, *extra], laid
+
+    def derive(self, extra: list[BookPlan], units: dict[str, Rendered], laid: dict[str, Laid]) -> None:
         if extra:
             first = len(self.books)
             for number, plan in enumerate(extra):
@@ -211,22 +205,23 @@ class Pipeline:
                 self.books[plan.order] = plan.slug.split("/")[0]  # a single case: its bundle
             units.update(self.typeset(self.unit_docs(extra)))
             laid.update(self.paginate(extra, units))
-        return [*plans, *extra], laid
 
     def assemble(self, plans: list[BookPlan], laid: dict[str, Laid]) -> BuildResult:
         """Write every book whose inputs changed; the rest are left as they are."""
         result = BuildResult()
         jobs, recorded = [], []
         all_sheets = self.all_sheets(plans, laid)
-        fonts = self.shared_fonts([unit for book in laid.values() for unit in book.rendered],
-                                  [unit for sheets in all_sheets.values() for unit in sheets.values()])
+        with self.clock("fonts delen"):
+            fonts = self.shared_fonts([unit for book in laid.values() for unit in book.rendered],
+                                      [unit for sheets in all_sheets.values() for unit in sheets.values()])
         fonts_digest = digest(*(f"{name}:{digest(program)}" for name, program in sorted(fonts.items())))
         for plan in plans:
             book = laid[plan.slug]
             sheets = {ref: unit.pdf for ref, unit in all_sheets[plan.slug].items()}
             inputs = digest(self.book_inputs(plan, book, sheets), fonts_digest)
             if plan.bundle is not None:
-                self.write_whole_bundle(plan, book.pagination, book.rendered)
+                with self.clock("hele bundel in HTML"):
+                    self.write_whole_bundle(plan, book.pagination, book.rendered)
             if self.state.fresh(self.project.root, plan.target, inputs):
                 result.unchanged.append(Written(plan.target, self.state.pages(
                     self.project.root, plan.target), plan.target.stat().st_size, 0.0))
@@ -239,7 +234,8 @@ class Pipeline:
         def written(index: int) -> None:
             self.report(Event("klaar", self.books[jobs[index].order[0]]))
 
-        result.written = self.runner.run(jobs, written)
+        with self.clock("samenvoegen"):
+            result.written = self.runner.run(jobs, written)
         for (target, inputs), book in zip(recorded, result.written, strict=True):
             self.state.record(self.project.root, target, inputs, book.pages)
         return result
@@ -372,14 +368,20 @@ class Pipeline:
         """The units in `wanted` (key -> (reading order, document, tagged)), from the
         store or typeset now."""
         found: dict[str, Rendered] = {}
-        jobs = []
+        missing = []
         for key, (order, doc, tagged) in wanted.items():
             hit = self.store.get(key)
             if hit is not None:
                 found[key] = hit
-                continue
+            else:
+                missing.append((key, order, doc, tagged))
+        # With a core to spare, a chapter's last arrangement is typeset ahead beside it.
+        spare = len(missing) < self.runner.workers
+        jobs = []
+        for key, order, doc, tagged in missing:
+            hint = self.state.hints.get(_placement(doc)) if spare and doc.reflow else None
             job = UnitJob(doc, key, self.stylesheets(tagged), self.allowed(doc),
-                          self.store.folder, tagged)
+                          self.store.folder, tagged, hint)
             jobs.append(Job(order, typeset_unit, (job,), weight=len(doc.html)))
         totals: dict[str, int] = {}
         done: dict[str, int] = {}
@@ -390,16 +392,18 @@ class Pipeline:
         for book, total in totals.items():
             self.report(Event("zetten", book, done[book], total))
         if jobs:
-            self.warmup.wait()  # WeasyPrint loaded here first, so forked workers share it
 
             def finished(index: int) -> None:
                 book = self.books.get(jobs[index].order[0], "")
                 done[book] += 1
                 self.report(Event("zetten", book, done[book], totals[book]))
 
-            for rendered in self.runner.run(jobs, finished):
-                found[rendered.key] = rendered
-                self.store.used.add(rendered.key)
+            with self.clock("zetten"):
+                for job, rendered in zip(jobs, self.runner.run(jobs, finished), strict=True):
+                    found[rendered.key] = rendered
+                    self.store.used.add(rendered.key)
+                    if "arrangement" in rendered.details:
+                        self.state.hints[_placement(job.arguments[0].doc)] = rendered.details["arrangement"]
             self.typeset_count += len(jobs)
         return found
 
@@ -408,12 +412,11 @@ class Pipeline:
         return unit_stylesheets(layouts, build) if tagged else stamp_stylesheets(layouts, build)
 
     def allowed(self, doc: UnitDoc) -> tuple[Path, ...]:
-        return _allowed(self.project)
+        return allowed_files(self.project)
 
 
-def _allowed(project: Project) -> tuple[Path, ...]:
-    """What a document may read: the project's content, layouts and build, and the fonts."""
-    return (project.content, project.layouts, project.build, *font_folders())
+def _placement(doc: UnitDoc) -> str:
+    return f"plaatsing:{doc.name}"
 
 
 def _estimate(plan: BookPlan) -> int:

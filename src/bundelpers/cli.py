@@ -16,6 +16,8 @@ from pathlib import Path
 from . import messages as msg
 from .project import Project
 
+START = time.perf_counter()  # the command line is loaded: what came before is Python itself
+
 
 class DutchParser(argparse.ArgumentParser):
     """Argparse, but a mistyped command is answered in Dutch with the way it does work."""
@@ -81,14 +83,29 @@ def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None 
         marks: bool = False) -> int:
     """One check or build, reported in Dutch; returns the exit code."""
     started = time.perf_counter()
-    from .build import build, check, prepare_renderer
-    from .errors import ContentError, MergeError, RenderError
+    from .stopwatch import Stopwatch
+
+    clock = Stopwatch()
+    clock.stages["opdracht lezen"] = started - START
+    own = runner is None
+    if opdracht in ("build", "drukwerk"):
+        # The typesetting workers start first and load WeasyPrint on their own cores
+        # while this process loads the rest and checks the content (render/warmup.py).
+        with clock("voorbereiden"):
+            from .render.jobs import Runner
+            from .render.warmup import prepare_renderer
+
+            runner = runner or Runner()
+            prepare_renderer(project, runner)
+    with clock("modules laden"):
+        from .build import build, check
+        from .errors import ContentError, MergeError, RenderError
 
     view = None
     try:
         only = selected_bundles(project, bundles) if bundles else None
-        warmup = prepare_renderer(project) if opdracht in ("build", "drukwerk") else None
-        checked = check(project, only)
+        with clock("controleren"):
+            checked = check(project, only)
         for warning in checked.warnings:
             print(warning.format(), file=sys.stderr)
         if opdracht == "check":
@@ -106,14 +123,17 @@ def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None 
         if opdracht == "drukwerk":
             from .print_edition import build_print_edition
 
-            printed = build_print_edition(project, checked, marks=marks, runner=runner, warmup=warmup)
+            printed = build_print_edition(project, checked, marks=marks, runner=runner)
             report_print_edition(project, printed, time.perf_counter() - started)
             return 0
         from .progress import ProgressView, summary_table
 
         view = ProgressView()
-        result = build(project, checked, only=only, runner=runner, report=view, warmup=warmup)
+        result = build(project, checked, only=only, runner=runner, report=view, clock=clock)
         view.close()
+        if own:
+            runner.close()
+            own = False
     except ContentError as error:
         for problem in sorted([*error.problems, *error.warnings], key=lambda p: p.location()):
             print(problem.format(), file=sys.stderr)
@@ -136,6 +156,9 @@ def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None 
             raise
         print(msg.INTERNAL_ERROR.format(kind=type(error).__name__, detail=error), file=sys.stderr)
         return 2
+    finally:
+        if own and runner is not None:
+            runner.close(cancel=True)  # a build that did not finish: its workers stop now
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
     print(summary_table(result.written, result.unchanged))

@@ -17,12 +17,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from . import messages as msg
-from .build import Pipeline, check, prepare_renderer
+from .build import Pipeline, check
 from .errors import ContentError, MergeError, RenderError
 from .layout.environment import environment
 from .project import Project
 from .publish.raster import SCALE, Painter, page_pictures
 from .render.jobs import Runner
+from .render.warmup import prepare_renderer
 
 MM = 72 / 25.4
 LONG_POLL_SECONDS = 20.0
@@ -49,7 +50,7 @@ class Preview:
         self.pictures: dict[str, bytes] = {}
         self.painter = Painter()
         self.runner = Runner()
-        self.warmup = prepare_renderer(project)
+        prepare_renderer(project, self.runner)
         self.wanted = threading.Event()  # a save (or another bundle) asks for an update
         self.size = (round(170 * MM * SCALE), round(240 * MM * SCALE))
 
@@ -63,7 +64,7 @@ class Preview:
         try:
             checked = check(self.project, {slug})
             problems = [warning.format() for warning in checked.warnings]
-            pipeline = Pipeline(self.project, checked, self.runner, None, self.warmup)
+            pipeline = Pipeline(self.project, checked, self.runner, None)
             plans, laid = pipeline.lay_out({slug}, derived=False)
             plan = next(p for p in plans if p.slug == slug)
             book = laid[slug]

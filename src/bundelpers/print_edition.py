@@ -20,7 +20,7 @@ from pathlib import Path
 import pikepdf
 
 from .assemble.press import MM, Press
-from .build import Checked, Laid, Pipeline, Report, build_session, check, prepare_renderer
+from .build import Checked, Laid, Pipeline, Report, build_session, check
 from .digests import digest
 from .errors import Problem
 from .layout.units import Layout, MarksSheet, UnitDoc
@@ -30,7 +30,6 @@ from .publish.press import PressJob, spine_mm, spread_plan, write_press_book
 from .publish.resolution import resolution_warnings
 from .publish.write import AssemblyJob, Written
 from .render.jobs import Job, Runner
-from .render.warmup import Warmup
 
 FOLDER = "drukwerk"
 PRINT = "drukwerk"  # this kind of build's targets in build/state.json
@@ -57,17 +56,16 @@ class PrintResult:
 
 def build_print_edition(project: Project, checked: Checked | None = None, *, marks: bool = False,
                         runner: Runner | None = None, report: Report | None = None,
-                        warmup: Warmup | None = None) -> PrintResult:
-    warmup = warmup or prepare_renderer(project)
-    checked = checked or check(project)
+                        ) -> PrintResult:
     with build_session(project, runner) as session:
-        return PrintPipeline(project, checked, session, report, warmup, marks).run()
+        checked = checked or check(project)
+        return PrintPipeline(project, checked, session, report, marks).run()
 
 
 class PrintPipeline(Pipeline):
     def __init__(self, project: Project, checked: Checked, runner: Runner,
-                 report: Report | None, warmup: Warmup, marks: bool) -> None:
-        super().__init__(project, checked, runner, report, warmup)
+                 report: Report | None, marks: bool) -> None:
+        super().__init__(project, checked, runner, report)
         self.layout = Layout(project.layouts, project.build, bleed=True)
         self.marks = marks
         self.folder = project.output / FOLDER

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .digests import digest, file_digest, tool_digest, tree_digest
 from .files import write_bytes_atomically
@@ -35,7 +36,7 @@ class BuildState:
     path: Path
     inputs: str = ""
     targets: dict[str, dict] = field(default_factory=dict)
-    hints: dict[str, int] = field(default_factory=dict)  # e.g. a contents' page count
+    hints: dict[str, Any] = field(default_factory=dict)  # a contents' page count, a chapter's arrangement
     kept: dict[str, list[str]] = field(default_factory=dict)  # kind -> store keys it used
 
     @classmethod

@@ -30,12 +30,9 @@ from .frontmatter import (
     part_title_context,
     write_front_matter_art,
 )
+from .stylesheets import FONTS_CSS, FURNITURE, STYLESHEETS
 
 # Order matters: later sheets refine earlier ones.
-STYLESHEETS = ("page.css", "typography.css", "frontmatter.css", "chapter.css", "offprint.css")
-FURNITURE = ("furniture.css",)
-STAMPS = ("stamps.css",)
-FONTS_CSS = "fonts.css"  # generated into build/
 BLOCKS = ("kader", "figuur", "tabel")  # what a pull quote must not stack on
 # Full-colour fields that run off the trimmed page: in the print edition they bleed.
 BLEED_UNITS = frozenset({"omslag", "achterkant", "deeltitel", "omslagvel"})
@@ -153,16 +150,6 @@ def quote_position(chapter: BookChapter) -> int:
 
     candidates = sorted(range(1, len(sections) + 1), key=lambda index: (abs(index - wanted), -index))
     return next((index for index in candidates if clear(index)), 0)
-
-
-def unit_stylesheets(layouts: Path, build: Path) -> tuple[Path, ...]:
-    """What a unit is typeset with, in the order the whole bundle links them."""
-    return (build / FONTS_CSS, *(layouts / "css" / name for name in STYLESHEETS))
-
-
-def stamp_stylesheets(layouts: Path, build: Path) -> tuple[Path, ...]:
-    css = layouts / "css"
-    return (*unit_stylesheets(layouts, build), *(css / name for name in (*FURNITURE, *STAMPS)))
 
 
 class Layout:

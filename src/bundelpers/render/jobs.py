@@ -1,9 +1,10 @@
 """Work spread over the processor cores, with failures reported in reading order.
 
 A build hands over a list of jobs (module-level functions with picklable arguments):
-typesetting units, assembling books. One job runs in this process; more run in a pool
-of forked processes, one per core, kept for the life of the runner (a build, or a warm
-`make watch`/`make preview` process). Every job runs to its end; when some fail, the
+typesetting units, assembling books. They run in a pool of forked processes, one per
+core, kept for the life of the runner (a build, or a warm `make watch`/`make preview`
+process) and started early, warming up while the content is checked (render/warmup.py).
+A runner that was never warmed runs a single job in this process. Every job runs to its end; when some fail, the
 failure of the job that comes first in reading order is raised, whichever finished
 first, so an editor sees the same cause every time.
 """
@@ -43,21 +44,28 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _init_worker() -> None:
+def _init_worker(warm_up: Callable[..., None] | None, arguments: tuple) -> None:
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    if warm_up is not None:
+        warm_up(*arguments)
+
+
+def _ready() -> int:
+    return os.getpid()
 
 
 class Runner:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or cpu_count()
         self._pool: ProcessPoolExecutor | None = None
+        self._workers: set[multiprocessing.process.BaseProcess] = set()  # once warmed
 
     def run(self, jobs: Sequence[Job], done: Callable[[int], None] | None = None) -> list[Any]:
         """The jobs' results in the order given; raises the first failure in reading order.
         `done(index)` is called as each job finishes (for progress)."""
         results: list[Any] = [None] * len(jobs)
         failures: list[tuple[tuple, int, BaseException]] = []
-        if len(jobs) == 1 or self.workers == 1:
+        if self._pool is None and (len(jobs) == 1 or self.workers == 1):
             for index, job in enumerate(jobs):
                 try:
                     results[index] = job.function(*job.arguments)
@@ -82,18 +90,36 @@ class Runner:
             raise min(failures, key=lambda failure: (failure[0], failure[1]))[2]
         return results
 
-    def _start(self) -> ProcessPoolExecutor:
+    def warm(self, warm_up: Callable[..., None], arguments: tuple) -> None:
+        """Start the workers now, each running `warm_up(*arguments)` before any job."""
+        if self._pool is None:
+            self._start(warm_up, arguments)
+            for _ in range(self.workers):  # a pool forks its processes at the first job
+                self._pool.submit(_ready)  # type: ignore[union-attr]
+            self._workers = set(multiprocessing.active_children())
+
+    def _start(self, warm_up: Callable[..., None] | None = None,
+               arguments: tuple = ()) -> ProcessPoolExecutor:
         if self._pool is None:
             # Forked, so the workers start with everything this process has loaded.
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
-                initializer=_init_worker)
+                initializer=_init_worker, initargs=(warm_up, arguments))
         return self._pool
 
     def close(self, cancel: bool = False) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
+            if cancel:
+                # Stopped early (a content error, Ctrl-C): workers may still be loading
+                # WeasyPrint, and this process would wait for them on its way out.
+                for worker in self._workers:
+                    worker.terminate()
+            # Always waited for (quick once the workers are gone): without waiting, the
+            # pool's exit handler can write to a pipe it already closed and print a
+            # traceback as Python stops.
+            self._pool.shutdown(wait=True, cancel_futures=cancel)
             self._pool = None
+            self._workers = set()
 
     def __enter__(self) -> Self:
         return self

@@ -14,7 +14,7 @@ stored with the chapter (its cache entry holds the arrangement), so it runs once
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..layout.flow import SPACING, Arrangement, SectionFlow
 from .weasy import Typeset
@@ -33,6 +33,7 @@ class Outcome:
     cost: float
     holes: tuple[float, ...]  # per page but the last, its hole in lines (0: none)
     short_end: bool = False  # the last page holds three lines or fewer
+    tries: int = 1  # typesettings the search made to find this one
 
 
 def place_floats(first: Typeset, flows: Callable[[Arrangement], list[SectionFlow]],
@@ -55,7 +56,7 @@ def place_floats(first: Typeset, flows: Callable[[Arrangement], list[SectionFlow
             best = outcome
         # What this outcome suggests next waits behind what the earlier ones did.
         waiting += _proposals(outcome, flows(proposal), block, leading)
-    return best
+    return replace(best, tries=len(tried))  # the first typesetting is in `tried` as {}
 
 
 def _frozen(arrangement: Arrangement) -> tuple:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from ..digests import digest
 from ..errors import RenderError
 from ..layout.flow import Arrangement
 from ..layout.units import UnitDoc
+from .ahead import Ahead
 from .fontuse import glyphs_used
 from .placement import Outcome, place_floats
 from .store import Rendered, Store
@@ -29,6 +32,9 @@ class UnitJob:
     allowed: tuple[Path, ...]  # folders the document may read from
     store: Path
     tagged: bool = True  # False for sheets of page furniture
+    # A chapter's arrangement in the last build, typeset ahead on an idle core (ahead.py);
+    # it never changes the result, so it is no part of the key.
+    hint: Arrangement | None = None
 
 
 class UnitFailed(RenderError):
@@ -42,17 +48,24 @@ class UnitFailed(RenderError):
 
 
 def typeset_unit(job: UnitJob) -> Rendered:
+    started = time.perf_counter()
     details: dict = {}
+    again = _chapter_typesetter(job) if job.doc.reflow is not None else None
+    ahead = Ahead(lambda: again(job.hint)) if again is not None and job.hint else None
     try:
         result = typeset(job.doc.html, job.doc.base, job.stylesheets, job.allowed, job.tagged)
-        if job.doc.reflow is not None:
-            outcome = _make_up(job, result)
+        if again is not None:
+            outcome = _make_up(job, result, _reusing(again, job.hint, ahead))
             result = outcome.typeset
-            details = {"arrangement": outcome.arrangement, "holes": list(outcome.holes)}
+            details = {"arrangement": outcome.arrangement, "holes": list(outcome.holes),
+                       "tries": outcome.tries, "ahead": ahead is not None and ahead.used}
     except Refused as refusal:
         raise UnitFailed(job.doc.name, refused_url=refusal.url) from None
     except RenderError as error:
         raise UnitFailed(job.doc.name, reason=str(error)) from None
+    finally:
+        if ahead is not None:
+            ahead.drop()
     pdf = pikepdf.open(io.BytesIO(result.pdf))
     if job.tagged:
         repair_tags(pdf, job.key[:12])
@@ -64,26 +77,48 @@ def typeset_unit(job: UnitJob) -> Rendered:
     # preview redraws only the others).
     drawings = [digest(*(stream.read_raw_bytes() for stream in _streams(page))) for page in pdf.pages]
     details["glyphs"] = glyphs_used(pdf)
+    details["seconds"] = round(time.perf_counter() - started, 3)  # for make bench's breakdown
     return Store(job.store).put(job.key, job.doc.name, buffer.getvalue(), result.pages,
                                 result.anchors, result.warnings, {**details, "drawings": drawings})
 
 
-def _make_up(job: UnitJob, first: Typeset) -> Outcome:
-    """Floats moved where a chapter would otherwise leave holes (render/placement.py)."""
-    from ..layout.flow import chapter_flow
-    from ..layout.units import Layout, quote_position
+def _chapter_typesetter(job: UnitJob) -> Callable[[Arrangement], Typeset]:
+    """Typesets the job's chapter with its floats arranged as asked."""
+    from ..layout.units import Layout
 
     reflow = job.doc.reflow
     layout = Layout(reflow.layouts, reflow.build)
-    book = reflow.book
-    chapter = next(c for c in book.chapters if c.anchor == reflow.anchor)
-    quote_at = quote_position(chapter) if chapter.is_case and chapter.meta.citaat else 0
+    chapter = next(c for c in reflow.book.chapters if c.anchor == reflow.anchor)
 
     def again(arrangement: Arrangement) -> Typeset:
-        html = layout.chapter(book, chapter, arrangement).html
+        html = layout.chapter(reflow.book, chapter, arrangement).html
         return typeset(html, job.doc.base, job.stylesheets, job.allowed, job.tagged)
 
-    block = text_block(job.stylesheets, job.allowed, job.doc.base)
+    return again
+
+
+def _reusing(again: Callable[[Arrangement], Typeset], hint: Arrangement | None,
+             ahead: Ahead | None) -> Callable[[Arrangement], Typeset]:
+    """`again`, but the arrangement typeset ahead is taken from there (once)."""
+    def typeset_arrangement(arrangement: Arrangement) -> Typeset:
+        if ahead is not None and not ahead.taken and arrangement == hint:
+            made = ahead.result()
+            if made is not None:
+                return made
+        return again(arrangement)
+
+    return typeset_arrangement
+
+
+def _make_up(job: UnitJob, first: Typeset, again: Callable[[Arrangement], Typeset]) -> Outcome:
+    """Floats moved where a chapter would otherwise leave holes (render/placement.py)."""
+    from ..layout.flow import chapter_flow
+    from ..layout.units import quote_position
+
+    reflow = job.doc.reflow
+    chapter = next(c for c in reflow.book.chapters if c.anchor == reflow.anchor)
+    quote_at = quote_position(chapter) if chapter.is_case and chapter.meta.citaat else 0
+    block = text_block(job.stylesheets, job.allowed)
     return place_floats(first, lambda arrangement: chapter_flow(chapter, quote_at, arrangement),
                         again, block, block.leading)
 

@@ -81,7 +81,7 @@ class Typeset:
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
-_STYLES: dict[tuple, tuple] = {}
+_STYLES: dict[tuple[Path, ...], tuple] = {}  # stylesheet set -> (their mtimes, font config, parsed)
 
 
 def shared_styles(paths: tuple[Path, ...], allowed: tuple[Path, ...]):  # type: ignore[no-untyped-def]
@@ -91,8 +91,8 @@ def shared_styles(paths: tuple[Path, ...], allowed: tuple[Path, ...]):  # type: 
     and loading the same twelve font files again for every document; a fresh font
     configuration also starts Pango's font caches cold.
     """
-    key = (paths, tuple(path.stat().st_mtime_ns for path in paths))
-    if key not in _STYLES:
+    mtimes = tuple(path.stat().st_mtime_ns for path in paths)
+    if _STYLES.get(paths, (None,))[0] != mtimes:
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
@@ -106,9 +106,9 @@ def shared_styles(paths: tuple[Path, ...], allowed: tuple[Path, ...]):  # type: 
             sheets = []
         if refused:
             raise Refused(refused[0])
-        _STYLES.clear()  # an edited stylesheet replaces the old parse
-        _STYLES[key] = (font_config, sheets)
-    return _STYLES[key]
+        # One entry per set (units, stamps): an edited stylesheet replaces its set's parse.
+        _STYLES[paths] = (mtimes, font_config, sheets)
+    return _STYLES[paths][1:]
 
 
 def typeset(html: str, base: Path, stylesheets: tuple[Path, ...], allowed: tuple[Path, ...],

@@ -31,23 +31,23 @@ class TextBlock:
 
 
 @functools.cache
-def _probe(stylesheets: tuple[Path, ...], allowed: tuple[Path, ...], base: Path) -> TextBlock:
+def _probe(stylesheets: tuple[Path, ...], allowed: tuple[Path, ...]) -> TextBlock:
     import weasyprint
 
     font_config, sheets = shared_styles(stylesheets, allowed)
-    document = weasyprint.HTML(string=PROBE, base_url=f"{base.as_uri()}/").render(
+    document = weasyprint.HTML(string=PROBE).render(  # the probe links to nothing
         stylesheets=sheets, font_config=font_config)
     anchors = document.pages[0].anchors  # id -> (left, top, right, bottom), CSS px
     return TextBlock(anchors["boven"][1] * PX, anchors["onder"][1] * PX,
                      (anchors["regel-2"][1] - anchors["regel-1"][1]) * PX)
 
 
-def text_block(stylesheets: tuple[Path, ...], allowed: tuple[Path, ...], base: Path) -> TextBlock:
+def text_block(stylesheets: tuple[Path, ...], allowed: tuple[Path, ...]) -> TextBlock:
     """The text block's top and foot and the body's leading, as the project's own CSS sets
     them (a probe document with an element at the top, two lines of a paragraph, and one
     element absolutely at the bottom of the page area; WeasyPrint's public anchors say
     where they landed)."""
-    return _probe(tuple(stylesheets), tuple(allowed), base)
+    return _probe(tuple(stylesheets), tuple(allowed))
 
 
 def page_gaps(pdf: bytes, block: TextBlock) -> list[float]:
