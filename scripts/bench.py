@@ -53,7 +53,9 @@ class Run:
         started = time.perf_counter()
         process = subprocess.Popen([str(part) for part in command], stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True, env=env)
-        self.peak_kb = 0
+        self.peak_kb = 0  # the process tree's summed RSS (pages shared after a fork count twice)
+        self.peak_pss_kb = 0  # the same tree's proportional set size: shared pages split
+        self.peak_single_kb = 0  # the largest single process
         watcher = threading.Thread(target=self._watch, args=(process.pid,), daemon=True)
         watcher.start()
         self.stdout, self.stderr = process.communicate()
@@ -64,7 +66,11 @@ class Run:
 
     def _watch(self, pid: int) -> None:
         while Path(f"/proc/{pid}").exists():
-            self.peak_kb = max(self.peak_kb, sum(_rss_kb(p) for p in _tree(pid)))
+            tree = _tree(pid)
+            sizes = [_rss_kb(p) for p in tree]
+            self.peak_kb = max(self.peak_kb, sum(sizes))
+            self.peak_single_kb = max(self.peak_single_kb, max(sizes, default=0))
+            self.peak_pss_kb = max(self.peak_pss_kb, sum(_pss_kb(p) for p in tree))
             time.sleep(0.05)
 
 
@@ -79,6 +85,14 @@ def _tree(pid: int) -> list[int]:
         except OSError:
             pass
     return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        match = re.search(r"^Pss:\s+(\d+)", Path(f"/proc/{pid}/smaps_rollup").read_text(), re.MULTILINE)
+    except OSError:
+        return 0
+    return int(match.group(1)) if match else 0
 
 
 def _rss_kb(pid: int) -> int:
@@ -337,8 +351,10 @@ def bench_scale(work: Path) -> dict:
             cold(root)
             run = ours(root)
             seconds.append(run.seconds)
-            peaks.append(run.peak_kb / 1024)
-        results[cases] = {"seconds": statistics.median(seconds), "peak_rss_mb": max(peaks),
+            peaks.append((run.peak_kb / 1024, run.peak_pss_kb / 1024, run.peak_single_kb / 1024))
+        results[cases] = {"seconds": statistics.median(seconds),
+                          "peak_rss_mb": max(p[0] for p in peaks), "peak_pss_mb": max(p[1] for p in peaks),
+                          "peak_single_mb": max(p[2] for p in peaks),
                           "pages": _pages(root / "bundel_pdf" / "synthetisch.pdf")}
     results["ratio"] = results[100]["seconds"] / results[10]["seconds"]
     return results
@@ -371,8 +387,11 @@ def table(result: dict) -> str:
     rows.append(("100 / 10 casussen, koud", f"{scale[100]['seconds']:.2f} s",
                  f"{scale[10]['seconds']:.2f} s", f"{scale['ratio']:.2f}", "-", f"<= {GOALS['scale']}",
                  "ja" if scale["ratio"] <= GOALS["scale"] else "NEE"))
-    rows.append(("piekgeheugen, 100 casussen", f"{scale[100]['peak_rss_mb']:.0f} MB", "-", "-", "-",
-                 "<= 400 MB", "ja" if scale[100]["peak_rss_mb"] <= GOALS["rss_mb"] else "NEE"))
+    rows.append(("piekgeheugen, 100 casussen (RSS opgeteld)", f"{scale[100]['peak_rss_mb']:.0f} MB", "-",
+                 "-", "-", "<= 400 MB", "ja" if scale[100]["peak_rss_mb"] <= GOALS["rss_mb"] else "NEE"))
+    rows.append(("  idem, PSS (gedeeld geheugen één keer)", f"{scale[100]['peak_pss_mb']:.0f} MB", "-",
+                 "-", "-", "<= 400 MB", "ja" if scale[100]["peak_pss_mb"] <= GOALS["rss_mb"] else "NEE"))
+    rows.append(("  idem, grootste proces", f"{scale[100]['peak_single_mb']:.0f} MB", "-", "-", "-", "-", "-"))
     if "preview" in result:
         row("voorbeeld: bewaren tot bijgewerkte pagina", result["preview"], GOALS["preview"])
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
