@@ -68,12 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.opdracht == "preview":
         return start_preview(project, args.bundel, args.poort, not args.geen_browser)
     if args.opdracht == "build" and not args.bundels:
-        from .state import UP_TO_DATE, up_to_date
+        from .state import up_to_date
 
         # Before anything heavy is imported: with nothing changed, answer at once.
         fresh, _ = up_to_date(project)
         if fresh:
-            print(UP_TO_DATE)
+            print(msg.UP_TO_DATE)
             return 0
     return run(project, args.opdracht, bundles=args.bundels if args.opdracht in ("check", "build") else None,
                marks=getattr(args, "snijtekens", False))

@@ -68,20 +68,27 @@ class ProgressView:
 
 def summary_table(written: Sequence[Written], unchanged: Sequence[Written]) -> str:
     """PDF, pages, KB, time, and whether it was made again or left as it was. The PDFs of
-    single cases take one line per bundle folder."""
-    rows = []
-    for books, status in ((written, msg.SUMMARY_REBUILT), (unchanged, msg.SUMMARY_UNCHANGED)):
-        groups: dict[str, list[Written]] = {}
+    single cases take one line per bundle folder, also when only some of them were made
+    again: the line then says how many."""
+    groups: dict[str, list[tuple[Written, bool]]] = {}
+    for books, rebuilt in ((written, True), (unchanged, False)):
         for book in books:
-            folder = book.path.parent.name
             name = book.path.name if book.path.parent.name == "bundel_pdf" else \
-                msg.SUMMARY_CASES.format(folder=folder)
-            groups.setdefault(name, []).append(book)
-        for name, group in groups.items():
-            pages = sum(book.pages for book in group)
-            seconds = max(book.seconds for book in group)
-            rows.append((name, str(pages) if pages else "", f"{sum(b.size for b in group) / 1024:.0f}",
-                         f"{seconds:.1f} s" if status == msg.SUMMARY_REBUILT else "", status))
+                msg.SUMMARY_CASES.format(folder=book.path.parent.name)
+            groups.setdefault(name, []).append((book, rebuilt))
+    rows = []
+    for name, group in groups.items():
+        remade = [book for book, rebuilt in group if rebuilt]
+        pages = sum(book.pages for book, _ in group)
+        if len(remade) == len(group):
+            status = msg.SUMMARY_REBUILT
+        elif remade:
+            status = msg.SUMMARY_REBUILT_SOME.format(count=len(remade), total=len(group))
+        else:
+            status = msg.SUMMARY_UNCHANGED
+        seconds = f"{max(book.seconds for book in remade):.1f} s" if remade else ""
+        rows.append((name, str(pages) if pages else "",
+                     f"{sum(book.size for book, _ in group) / 1024:.0f}", seconds, status))
     rows.sort(key=lambda row: row[0])
     header = (msg.SUMMARY_PDF, msg.SUMMARY_PAGES, msg.SUMMARY_KB, msg.SUMMARY_TIME, msg.SUMMARY_STATUS)
     widths = [max(len(row[column]) for row in (header, *rows)) for column in range(len(header))]

@@ -19,7 +19,6 @@ from .digests import digest, file_digest, tool_digest, tree_digest
 from .files import write_bytes_atomically
 from .project import Project
 
-UP_TO_DATE = "Alles is bij: er is niets veranderd sinds de vorige keer."
 BOOKS = "boeken"  # the kind of build `make` does; the print edition is "drukwerk"
 
 
