@@ -139,10 +139,22 @@ def test_the_first_page_names_series_bundle_case_pages_and_citation(built):
             folios = labels(path)[1:]
             assert series["titel"] in first and case.bundle_title in first
             assert squash(case.titel) in first
-            assert f"pagina {folios[0]}–{folios[-1]}" in first
+            pages = f"{folios[0]}–{folios[-1]}" if len(folios) > 1 else folios[0]
+            assert f"pagina's {pages};" in first if len(folios) > 1 else f"pagina {pages};" in first
+            assert f"p. {pages}." in first
             assert "Citeren als" in first and series["uitgever"] in first
             if series.get("colofon", {}).get("licentie"):
                 assert squash(series["colofon"]["licentie"])[:40] in first
+
+
+def test_a_case_of_one_page_gives_one_page_number_not_a_range(tmp_path):
+    built = build_project(make_project(tmp_path / "kort", minimal_files()))
+    [path] = (built.root / "bundel_pdf" / "testbundel-1").glob("*.pdf")
+    [folio] = labels(path)[1:]
+    first = page_texts(path)[0]
+    assert f"In de bundel op pagina {folio}; de paginanummers" in first
+    assert f", p. {folio}. " in first
+    assert f"{folio}–{folio}" not in first
 
 
 def test_the_first_page_links_to_the_whole_bundle_beside_the_case_folder(built):

@@ -324,9 +324,9 @@ WATCH_CHANGED = "Gewijzigd: {files}. Opnieuw bouwen..."
 NEW_CASE_MADE = "Nieuwe casus gemaakt: {file}\nOpen dit bestand en vul het in; de uitleg staat erin, na een #."
 NEW_CASE_LISTED = "Toegevoegd aan 'inhoud' in {file} (regel {line}); verplaats die regel om de volgorde te veranderen."
 NEW_BUNDLE_MADE = "Nieuwe bundel gemaakt: {file}\nOpen dit bestand en vul het in; de uitleg staat erin, na een #."
-NEW_BUNDLE_ALSO = "Ook gemaakt: {files}. Een casus voeg je toe met: bundelpers nieuw casus {slug} \"Naam van de casus\""
+NEW_BUNDLE_ALSO = 'Ook gemaakt: {files}. Een casus voeg je toe met: make nieuw BUNDEL={slug} NAAM="Naam van de casus"'
 NEW_NO_BUNDLE = "Er is geen bundel '{bundle}' in content/. Bundels: {names}."
-NEW_BUNDLE_BROKEN = "{file} kan niet gelezen worden; los eerst de fouten op die 'bundelpers check' noemt."
+NEW_BUNDLE_BROKEN = "{file} kan niet gelezen worden; los eerst de fouten op die 'make check' noemt."
 NEW_EXISTS = "{file} bestaat al; kies een andere naam."
 NEW_SLUG_EXAMPLE = "Bijvoorbeeld: {slug}"
 
