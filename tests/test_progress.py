@@ -48,3 +48,12 @@ def test_case_pdfs_of_one_bundle_take_one_row_that_says_how_many_were_made_again
     kept = [Written(folder / "02-b.pdf", 6, 4096, 0.0), Written(folder / "03-c.pdf", 2, 1024, 0.0)]
     table = rows(summary_table(remade, kept))
     assert table == {"reeks-1/ (losse casussen)": ["12", "7", "0.2 s", "1 van 3 opnieuw gemaakt"]}
+
+
+def test_the_preview_line_counts_errors_and_warnings_in_words():
+    from bundelpers import messages as msg
+
+    assert msg.preview_updated(0.34, 0, 0) == "Voorbeeld bijgewerkt in 0.3 s."
+    assert msg.preview_updated(0.3, 1, 0).startswith("Voorbeeld bijgewerkt in 0.3 s: 1 fout (")
+    assert ": 2 fouten en 1 waarschuwing (" in msg.preview_updated(0.3, 2, 1)
+    assert "(en)" not in msg.preview_updated(0.3, 3, 3)

@@ -30,6 +30,15 @@ def warnings(number: int) -> str:
     return count(number, "waarschuwing", "waarschuwingen")
 
 
+def preview_updated(seconds: float, errors_found: int, warnings_found: int) -> str:
+    """The terminal's line after each preview update: counts in words, no '(en)'."""
+    found = [text for number, text in ((errors_found, errors(errors_found)),
+                                       (warnings_found, warnings(warnings_found))) if number]
+    if not found:
+        return PREVIEW_UPDATED.format(seconds=seconds)
+    return PREVIEW_UPDATED_PROBLEMS.format(seconds=seconds, problems=" en ".join(found))
+
+
 # --- files -----------------------------------------------------------------
 FILE_NOT_UTF8 = "Dit bestand is geen UTF-8-tekst (vreemd teken rond byte {offset})."
 FILE_NOT_UTF8_HINT = "Sla het bestand op als 'UTF-8' in je teksteditor."
@@ -373,7 +382,8 @@ PREVIEW_ADDRESS = "Voorbeeld: open {address} in je browser. Bewaar een bestand e
 PREVIEW_NO_BUNDLE = 'Er is nog geen bundel om te bekijken: maak eerst een map met een bundel.yaml in content/.'
 PREVIEW_PROBLEMS = 'Dit moet eerst opgelost worden; het voorbeeld toont de laatste versie die wel lukte:'
 PREVIEW_STOPPED = 'Voorbeeld gestopt.'
-PREVIEW_UPDATED = 'Voorbeeld bijgewerkt in {seconds:.1f} s ({problems} melding(en)).'
+PREVIEW_UPDATED = 'Voorbeeld bijgewerkt in {seconds:.1f} s.'
+PREVIEW_UPDATED_PROBLEMS = 'Voorbeeld bijgewerkt in {seconds:.1f} s: {problems} (zie de balk bovenaan de pagina).'
 PROGRESS_BOOK = '{book} {done}/{total}'
 PROGRESS_LIVE = 'Zetten: {books}  ({seconds:.0f} s)'
 PROGRESS_START = '{book}: {total} delen te zetten'

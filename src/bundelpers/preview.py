@@ -60,10 +60,12 @@ class Preview:
         started = time.perf_counter()
         slug = self.shown.slug
         problems: list[str] = []
+        errors, warnings = 0, 0
         pages = self.shown.pages
         try:
             checked = check(self.project, {slug})
             problems = [warning.format() for warning in checked.warnings]
+            warnings = len(checked.warnings)
             pipeline = Pipeline(self.project, checked, self.runner, None)
             plans, laid = pipeline.lay_out({slug}, derived=False)
             plan = next(p for p in plans if p.slug == slug)
@@ -81,18 +83,19 @@ class Preview:
             problems = [problem.format() for problem in sorted(
                 [*error.problems, *error.warnings], key=lambda problem: problem.location())]
             problems.append(msg.BUILD_STOPPED.format(errors=msg.errors(len(error.problems))))
+            errors, warnings = len(error.problems), len(error.warnings)
         except (RenderError, MergeError) as error:
             from .cli import render_failure
 
             problems = [render_failure(self.project, error)]
+            errors = 1
         with self.changed:
             self.shown.version += 1
             self.shown.pages = pages
             self.shown.problems = problems
             self.shown.seconds = time.perf_counter() - started
             self.changed.notify_all()
-        print(msg.PREVIEW_UPDATED.format(seconds=self.shown.seconds, problems=len(problems)),
-              flush=True)
+        print(msg.preview_updated(self.shown.seconds, errors, warnings), flush=True)
 
     def keep_up(self, stop: threading.Event) -> None:
         """Update now, then on every save in content/ or layouts/ (or a request for
