@@ -38,7 +38,7 @@ def add_footnote(document, paragraph, text: str) -> None:  # type: ignore[no-unt
 
 def case_document(path: Path, alt: str = "Een pan soep op een lange tafel in het buurthuis") -> Path:
     document = Document()
-    for english, dutch in (("Title", "Titel"), ("Heading 1", "Kop 1"), ("Heading 2", "Kop 2")):
+    for english, dutch in (("Title", "Titel"), ("Heading 1", "Kop 1"), ("Heading 2", "Kop 2"), ("Caption", "Bijschrift")):
         document.styles[english].name = dutch
     document.add_paragraph("Soep voor de hele straat", style="Titel")
     document.add_paragraph("Elke donderdag kookt een groep buren soep voor wie maar wil aanschuiven.")
@@ -53,6 +53,7 @@ def case_document(path: Path, alt: str = "Een pan soep op een lange tafel in het
     for item in ("boodschappen halen op woensdag", "koken op donderdag", "samen afwassen"):
         document.add_paragraph(item, style="List Bullet")
     document.add_paragraph("Wie doet wat", style="Kop 2")
+    document.add_paragraph("Tabel 1: Taken in de groep", style="Bijschrift")  # Word puts it above
     table = document.add_table(rows=3, cols=2)
     for row, (who, what) in enumerate((("Wie", "Taak"), ("Fatma", "recepten"), ("Henk", "sleutel van de zaal"))):
         table.cell(row, 0).text, table.cell(row, 1).text = who, what
@@ -64,6 +65,10 @@ def case_document(path: Path, alt: str = "Een pan soep op een lange tafel in het
     document.add_paragraph("Successen", style="Kop 1")
     paragraph = document.add_paragraph("Na een jaar schuiven er elke week veertig buren aan.")
     add_footnote(document, paragraph, "Telling van de vrijwilligers, voorjaar 2021.")
+    table = document.add_table(rows=3, cols=2)
+    for row, (year, guests) in enumerate((("Jaar", "Eters"), ("2020", "12"), ("2021", "40"))):
+        table.cell(row, 0).text, table.cell(row, 1).text = year, guests
+    document.add_paragraph("Tabel 2. Eters per week", style="Bijschrift")  # or below the table
     document.add_paragraph("Tegenvallers", style="Kop 1")
     document.add_paragraph("De zaal was niet altijd vrij.")
     document.add_paragraph("Lessen", style="Kop 1")

@@ -29,7 +29,9 @@ def test_word_structure_becomes_the_contract_markdown(project_factory, tmp_path)
     assert "## Aanleiding\n\nHet begon met **één** grote pan en *veel* buren die elkaar nog niet kenden." in body
     assert "- boodschappen halen op woensdag\n- koken op donderdag\n- samen afwassen" in body
     assert "### Wie doet wat" in body
-    assert "| Wie | Taak |\n|---|---|\n| Fatma | recepten |\n| Henk | sleutel van de zaal |" in body
+    assert "Tabel: Taken in de groep\n\n| Wie | Taak |\n|---|---|\n| Fatma | recepten |\n| Henk | sleutel van de zaal |" in body
+    assert "Tabel: Eters per week\n\n| Jaar | Eters |\n|---|---|\n| 2020 | 12 |\n| 2021 | 40 |" in body
+    assert "Tabel 1" not in body and "Tabel 2" not in body, "the book numbers its tables itself"
     assert "![Een pan soep op een lange tafel in het buurthuis](beeld/soep-1.png)" in body
     assert "elke week veertig buren aan.[^1]" in body
     assert body.rstrip().endswith("[^1]: Telling van de vrijwilligers, voorjaar 2021.")
@@ -52,6 +54,7 @@ def test_the_imported_case_checks_clean_and_renders_headings_list_table_footnote
     pdf_path = root / "bundel_pdf/testbundel-1.pdf"
     text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(pdf_path).pages)
     for expected in ("Soep voor de hele straat", "Aanleiding", "Wie doet wat", "koken op donderdag",
+                     "Tabel 3.1 Taken in de groep", "Tabel 3.2 Eters per week",
                      "sleutel van de zaal", "Telling van de vrijwilligers, voorjaar 2021."):
         assert expected in text, expected
     with pikepdf.open(pdf_path) as pdf:

@@ -76,3 +76,28 @@ def test_without_hunspell_the_check_says_so_once_and_still_passes(project_factor
     assert [p.message for p in parse(result.stderr)] == [(
         "De spellingcontrole is overgeslagen: het programma hunspell of het Nederlandse woordenboek ontbreekt. "
         "Draai 'make' om ze te installeren.")]
+
+
+def test_a_table_without_a_title_is_warned_and_the_fix_gives_it_one_from_its_column_heads(project_factory):
+    files = minimal_files()
+    table = "| Jaar | Bezoekers | NS-stations |\n|---|---:|---:|\n| 2022 | 340 | 2 |\n"
+    files[INTRO] = INTRO_MD + "\n" + table
+    root, result = _check(project_factory, files)
+    assert result.returncode == 0, result.stderr
+    [warning] = parse(result.stderr)
+    assert (warning.where, warning.severity) == (f"{INTRO}:9:1", "waarschuwing")
+    assert warning.message.startswith("Deze tabel heeft geen titel.")
+    assert warning.caret == "^" * len("| Jaar | Bezoekers | NS-stations |")
+    assert "Tabel: Jaar, bezoekers en NS-stations" in result.stderr
+    follow(root, [warning])
+    assert "\nTabel: Jaar, bezoekers en NS-stations\n\n| Jaar" in (root / INTRO).read_text("utf-8")
+    again = run_cli_in_process(root, "check")
+    assert again.returncode == 0 and again.stderr == "", again.stderr
+
+
+def test_a_table_title_over_two_lines_and_a_table_in_a_code_block_are_not_warned_about(project_factory):
+    files = minimal_files()
+    files[INTRO] = INTRO_MD + ("\nTabel: Wie er kwamen, per jaar\nen per buurt\n\n| Jaar | Buurt |\n|---|---|\n"
+                               "| 2022 | Oost |\n\n```\n| a | b |\n|---|---|\n```\n")
+    _, result = _check(project_factory, files)
+    assert result.returncode == 0 and result.stderr == "", result.stderr

@@ -350,6 +350,9 @@ PLACEHOLDER_MORE = " (en ook op regel {lines})"
 PLACEHOLDER_LEFT_HINT = "Vervang hem door je eigen tekst, of haal de regel weg als de sleutel niet verplicht is."
 COUNT_STALE = "Hier staat `{text}`, maar deze bundel heeft {cases}."
 COUNT_STALE_HINT = "Pas het getal aan:"
+TABLE_NO_TITLE = "Deze tabel heeft geen titel. In de boeken staat boven elke tabel een nummer en een titel, zoals 'Tabel 3.1 Bezoekers per jaar'."
+TABLE_NO_TITLE_HINT = ("Zet direct boven de tabel een regel die met 'Tabel:' begint, en daaronder een lege regel. "
+                       "Van de kolomkoppen is al een titel gemaakt; maak hem gerust beter:")
 
 # --- bundelpers importeer ----------------------------------------------------------
 IMPORT_DONE = "Casus overgenomen uit Word: {file}"

@@ -12,6 +12,8 @@ from .. import messages as msg
 
 ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 BULLET_TEXT = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u2013\uf0b7]\s+")
+# Word's own caption numbering ("Tabel 2: ", "Table 2. "): the book numbers tables itself.
+CAPTION_NUMBER = re.compile(r"^(?:Tabel|Table)\s*\d*\s*[:.\u2013-]?\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -21,6 +23,7 @@ class Document:
     blocks: list[str] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)
     lost: list[str] = field(default_factory=list)
+    captions: dict[int, str] = field(default_factory=dict)  # captions no image took, by place in `blocks`
 
     @property
     def body(self) -> str:
@@ -77,18 +80,31 @@ def _block(element: ElementTree.Element, document: Document) -> str:
         if "bijschrift" in (element.get("class") or "") and document.blocks and document.blocks[-1].startswith("!["):
             image = document.blocks.pop()
             return image[:-1] + f' "{text.replace(chr(34), chr(39))}")' if text else image
+        if "bijschrift" in (element.get("class") or "") and text:
+            if document.blocks and document.blocks[-1].startswith("| "):  # a caption below its table
+                return _titled(document.blocks.pop(), text)
+            document.captions[len(document.blocks)] = text  # perhaps above a table: see below
         if BULLET_TEXT.match(text):  # a bullet typed by hand
             return "- " + BULLET_TEXT.sub("", text)
         return text
     if tag in {"ul", "ol"}:
         return _list(element, document, 0)
     if tag == "table":
-        return _table(element, document)
+        table = _table(element, document)
+        above = len(document.blocks) - 1
+        if table and above >= 0 and document.captions.get(above) == document.blocks[above]:
+            return _titled(table, document.blocks.pop())
+        return table
     if tag == "blockquote":
         inner = "\n\n".join(b for child in element if (b := _block(child, document)))
         return "\n".join("> " + line if line else ">" for line in inner.split("\n"))
     document.lost.append(msg.IMPORT_UNKNOWN_BLOCK.format(tag=tag))
     return _inline(element, document).strip()
+
+
+def _titled(table: str, caption: str) -> str:
+    """A Word caption becomes the table's title line, which bundelpers numbers itself."""
+    return f"Tabel: {CAPTION_NUMBER.sub('', caption, count=1) or caption}\n\n{table}"
 
 
 def _list(element: ElementTree.Element, document: Document, depth: int) -> str:

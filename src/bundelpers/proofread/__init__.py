@@ -1,5 +1,5 @@
-"""Proofreading for `bundelpers check`: spelling, stale case counts and sample text left
-from the skeletons, as warnings.
+"""Proofreading for `bundelpers check`: spelling, stale case counts, sample text left
+from the skeletons and tables without a title, as warnings.
 
 Never an error: a word the dictionary does not know may well be right. Runs only
 in `check` (not in `build`), so building stays as fast as it was.
@@ -13,6 +13,7 @@ from ..read.content import Series
 from .counts import check_counts
 from .placeholders import check_placeholders
 from .spelling import check_spelling
+from .tables import check_table_titles
 
 
 def proofread(project: Project, series: Series | None) -> list[Problem]:
@@ -24,5 +25,6 @@ def proofread(project: Project, series: Series | None) -> list[Problem]:
             log.remember(path, path.read_bytes().decode("utf-8-sig", "replace").replace("\r\n", "\n"))
     check_counts(series, log)
     check_placeholders(project.layouts, series, log)
+    check_table_titles(series, log)
     check_spelling(project, series, log)
     return log.warnings
