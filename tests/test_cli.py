@@ -44,3 +44,15 @@ def test_a_mistyped_command_is_answered_in_dutch_with_the_way_it_does_work(proje
     assert incomplete.returncode == 2
     assert "dit ontbreekt nog: bundel, naam" in incomplete.stderr
     assert "the following" not in incomplete.stderr and "Traceback" not in incomplete.stderr
+
+
+def test_every_help_text_is_dutch_down_to_its_headings(project_factory):
+    project = project_factory()
+    for command in ([], ["build"], ["check"], ["drukwerk"], ["preview"], ["nieuw"], ["nieuw", "casus"],
+                    ["nieuw", "bundel"], ["importeer"]):
+        shown = run_cli(project, *command, "-h")
+        assert shown.returncode == 0, shown.stderr
+        assert shown.stdout.startswith("gebruik: bundelpers"), shown.stdout
+        for english in ("usage", "positional arguments", "options:", "optional arguments", "show this help"):
+            assert english not in shown.stdout, (command, shown.stdout)
+        assert "-h, --help" in shown.stdout and "deze uitleg tonen" in shown.stdout

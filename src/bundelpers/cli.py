@@ -24,7 +24,28 @@ class DutchParser(argparse.ArgumentParser):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, add_help=False, **kwargs)
+        # Own, Dutch-titled groups: argparse's default groups ("positional arguments",
+        # "options") then stay empty, and empty groups are left out of the help.
+        self.given = self.add_argument_group(msg.CLI_GROUP_GIVEN)
+        self.chosen = self.add_argument_group(msg.CLI_GROUP_OPTIONS)
         self.add_argument("-h", "--help", action="help", help=msg.CLI_HELP)
+
+    def add_argument(self, *names: str, **kwargs: object) -> argparse.Action:  # type: ignore[override]
+        group = self.chosen if names and names[0].startswith("-") else self.given
+        return group.add_argument(*names, **kwargs)  # type: ignore[arg-type]
+
+    def add_subparsers(self, **kwargs: object):  # type: ignore[no-untyped-def, override]
+        return super().add_subparsers(title=msg.CLI_GROUP_COMMANDS, **kwargs)  # type: ignore[arg-type]
+
+    def format_usage(self) -> str:
+        return self._dutch(super().format_usage())
+
+    def format_help(self) -> str:
+        return self._dutch(super().format_help())
+
+    @staticmethod
+    def _dutch(text: str) -> str:
+        return msg.CLI_USAGE + text.removeprefix("usage:") if text.startswith("usage:") else text
 
     def error(self, message: str) -> None:  # argparse documents error() as the hook to override
         for pattern, dutch in msg.CLI_MISTAKES:

@@ -436,6 +436,10 @@ CLI_IMPORT_BUNDLE = "de bundel: mapnaam of nummer"
 CLI_MISTAKE = "fout: deze opdracht begrijp ik niet ({detail})."
 CLI_MISTAKE_HINT = "    Zo gaat het: {usage}\n    Alle opdrachten: make help"
 CLI_HELP = "deze uitleg tonen"
+CLI_GROUP_GIVEN = "wat je opgeeft"
+CLI_GROUP_OPTIONS = "keuzes"
+CLI_GROUP_COMMANDS = "opdrachten"
+CLI_USAGE = "gebruik:"
 # argparse words its complaints in English; these patterns say the usual ones in Dutch.
 CLI_MISTAKES = (
     (r"the following arguments are required: (.*)", r"dit ontbreekt nog: \1"),
