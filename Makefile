@@ -30,18 +30,18 @@ preview: $(RUNTIME) ## bekijk een bundel in je browser, bijgewerkt bij elke keer
 	@$(VENV)/bin/bundelpers preview $(BUNDEL)
 
 bundel: $(RUNTIME) ## controleer en maak alleen bundel NR (make bundel NR=3); de rest blijft zoals hij is
-	@test -n "$(NR)" || { echo "Zeg welke bundel: make bundel NR=3 (het nummer of de mapnaam)"; exit 2; }
+	@test -n "$(NR)" || { $(VENV)/bin/bundelpers uitleg bundel; exit 2; }
 	@$(VENV)/bin/bundelpers build $(NR)
 
 nieuw: $(RUNTIME) ## nieuwe casus: make nieuw BUNDEL=3 NAAM="Buurtkeuken Oss"
-	@test -n "$(BUNDEL)" -a -n "$(NAAM)" || { echo 'Gebruik: make nieuw BUNDEL=3 NAAM="Naam van de casus"  (BUNDEL: nummer of mapnaam)'; exit 1; }
+	@test -n "$(BUNDEL)" -a -n "$(NAAM)" || { $(VENV)/bin/bundelpers uitleg nieuw; exit 2; }
 	@$(VENV)/bin/bundelpers nieuw casus "$(BUNDEL)" "$(NAAM)"
 
 nieuwe-bundel: $(RUNTIME) ## nieuwe bundel met het volgende nummer (of kies de map: BUNDEL=wij-in-de-wijk-4)
 	@$(VENV)/bin/bundelpers nieuw bundel $(BUNDEL)
 
 importeer: $(RUNTIME) ## casus uit Word: make importeer BESTAND=casus.docx BUNDEL=3
-	@test -n "$(BESTAND)" -a -n "$(BUNDEL)" || { echo 'Gebruik: make importeer BESTAND=casus.docx BUNDEL=3'; exit 1; }
+	@test -n "$(BESTAND)" -a -n "$(BUNDEL)" || { $(VENV)/bin/bundelpers uitleg importeer; exit 2; }
 	@$(VENV)/bin/bundelpers importeer "$(BESTAND)" --bundel "$(BUNDEL)"
 
 test: $(TESTDEPS) ## draai alle tests

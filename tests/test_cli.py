@@ -56,3 +56,18 @@ def test_every_help_text_is_dutch_down_to_its_headings(project_factory):
         for english in ("usage", "positional arguments", "options:", "optional arguments", "show this help"):
             assert english not in shown.stdout, (command, shown.stdout)
         assert "-h, --help" in shown.stdout and "deze uitleg tonen" in shown.stdout
+
+
+def test_a_make_target_without_its_values_says_in_dutch_what_to_add():
+    import subprocess
+
+    from conftest import REPO
+
+    from bundelpers import messages as msg
+
+    for target, values in (("bundel", []), ("nieuw", ["BUNDEL=3"]), ("importeer", ["BUNDEL=3"])):
+        result = subprocess.run(["make", "-s", "--no-print-directory", target, *values], cwd=REPO,
+                                capture_output=True, text=True, timeout=300, check=False)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert msg.MAKE_USAGE[target] in result.stderr
+        assert "Traceback" not in result.stderr

@@ -61,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in EDITOR_COMMANDS:
         return editor_command(argv)
+    if len(argv) == 2 and argv[0] == "uitleg" and argv[1] in msg.MAKE_USAGE:
+        print(msg.MAKE_USAGE[argv[1]], file=sys.stderr)  # for the Makefile; not in the help
+        return 2
     parser = DutchParser(prog="bundelpers", description=msg.CLI_DESCRIPTION)
     parser.add_argument("--project", type=Path, default=Path.cwd(),
                         help=msg.CLI_PROJECT)

@@ -440,6 +440,12 @@ CLI_GROUP_GIVEN = "wat je opgeeft"
 CLI_GROUP_OPTIONS = "keuzes"
 CLI_GROUP_COMMANDS = "opdrachten"
 CLI_USAGE = "gebruik:"
+# What `make` says when a target misses its values (the Makefile asks `bundelpers uitleg`).
+MAKE_USAGE = {
+    "bundel": "Zeg welke bundel: make bundel NR=3 (het nummer of de mapnaam)",
+    "nieuw": 'Zeg in welke bundel en hoe de casus heet: make nieuw BUNDEL=3 NAAM="Naam van de casus"  (BUNDEL: nummer of mapnaam)',
+    "importeer": "Zeg welk Word-bestand en welke bundel: make importeer BESTAND=casus.docx BUNDEL=3",
+}
 # argparse words its complaints in English; these patterns say the usual ones in Dutch.
 CLI_MISTAKES = (
     (r"the following arguments are required: (.*)", r"dit ontbreekt nog: \1"),
