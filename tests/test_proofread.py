@@ -101,3 +101,15 @@ def test_a_table_title_over_two_lines_and_a_table_in_a_code_block_are_not_warned
                                "| 2022 | Oost |\n\n```\n| a | b |\n|---|---|\n```\n")
     _, result = _check(project_factory, files)
     assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+def test_the_texts_of_the_series_file_are_proofread_too_but_not_its_web_addresses(project_factory):
+    files = minimal_files()
+    files["content/reeks.yaml"] += ("colofon:\n  toelichting: Alle namen zijn verzonen; de adressen wijzen\n"
+                                    "    naar example.org/reeks en www.example.org.\n")
+    root, result = _check(project_factory, files)
+    assert result.returncode == 0, result.stderr
+    [warning] = parse(result.stderr)
+    assert (warning.where, warning.severity) == ("content/reeks.yaml:9:32", "waarschuwing")
+    assert warning.message == "Onbekend woord: `verzonen`."
+    assert "verzonnen" in warning.hints[0]

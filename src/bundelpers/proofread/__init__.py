@@ -20,9 +20,11 @@ def proofread(project: Project, series: Series | None) -> list[Problem]:
     log = ProblemLog(project.root)
     if series is None:
         return []
-    for bundle in series.bundles:  # so each warning can quote its line
-        for path in (bundle.folder / "bundel.yaml", *(chapter.path for chapter in bundle.chapters)):
-            log.remember(path, path.read_bytes().decode("utf-8-sig", "replace").replace("\r\n", "\n"))
+    files = [series.root / "reeks.yaml"] if series.source is not None else []
+    for bundle in series.bundles:
+        files += [bundle.folder / "bundel.yaml", *(chapter.path for chapter in bundle.chapters)]
+    for path in files:  # so each warning can quote its line
+        log.remember(path, path.read_bytes().decode("utf-8-sig", "replace").replace("\r\n", "\n"))
     check_counts(series, log)
     check_placeholders(project.layouts, series, log)
     check_table_titles(series, log)

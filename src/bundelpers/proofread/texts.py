@@ -25,6 +25,9 @@ MASKS = [
     re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$"),   # reference definitions
     re.compile(r"<[^>]*>"),                    # autolinks, one-line comments
     re.compile(r"https?://\S+|mailto:\S+|\S+@\S+\.\S+"),
+    # A web address written without https:// ("example.org/wij-in-de-wijk"): lower case on
+    # both sides of the dot, so "eind.Dan" and "o.a." stay words.
+    re.compile(r"(?<![\w.])(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:/\S*)?(?![\w])"),
     re.compile(r"\[\^[^\]]*\]:?"),             # footnote labels
     re.compile(r"^\s*:::\s*(?:kader)?"),        # the box fence and its keyword
     re.compile(r"\{[^}]*\}"),
@@ -93,6 +96,8 @@ def body_words(path: Path, body: str, first_line: int) -> Iterator[Word]:
 def series_files(series: Series) -> dict[Path, Callable[[], list[Word]]]:
     """Each content file with a function that lists its words (called only when needed)."""
     files: dict[Path, Callable[[], list[Word]]] = {}
+    if series.source is not None:
+        files[series.root / "reeks.yaml"] = lambda: list(yaml_words(series.root / "reeks.yaml", series.source))
     for bundle in series.bundles:
         files[bundle.folder / "bundel.yaml"] = lambda b=bundle: list(yaml_words(b.folder / "bundel.yaml", b.source))
         for chapter in bundle.chapters:

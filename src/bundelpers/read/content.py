@@ -59,6 +59,7 @@ class Series:
     root: Path
     meta: SeriesMeta | None  # None when reeks.yaml is wrong: the bundles are still checked
     bundles: tuple[Bundle, ...]
+    source: LocatedYaml | None = None  # reeks.yaml as written, for proofreading its texts
 
 
 def read_text(path: Path, log: ProblemLog) -> str | None:
@@ -134,7 +135,7 @@ def validate(path: Path, source: LocatedYaml, model: type[BaseModel], log: Probl
 def load_series(root: Path, log: ProblemLog) -> Series | None:
     """Read and validate all of content/; problems go to `log`."""
     series_file = root / "reeks.yaml"
-    series_meta = None
+    series_meta, source = None, None
     if not series_file.is_file():
         log.error(series_file, 0, msg.FILE_MISSING.format(name="reeks.yaml"))
     elif ((text := read_text(series_file, log)) is not None
@@ -149,7 +150,7 @@ def load_series(root: Path, log: ProblemLog) -> Series | None:
     if not bundles and not any(p.is_dir() for p in root.iterdir()):
         log.error(root, 0, msg.NO_BUNDLES, msg.NO_BUNDLES_HINT)
     _check_unique_numbers(bundles, log)
-    return Series(root, series_meta, tuple(sorted(bundles, key=lambda b: b.meta.nummer)))
+    return Series(root, series_meta, tuple(sorted(bundles, key=lambda b: b.meta.nummer)), source)
 
 
 def _check_unique_numbers(bundles: list[Bundle], log: ProblemLog) -> None:
