@@ -107,7 +107,7 @@ def test_the_texts_of_the_series_file_are_proofread_too_but_not_its_web_addresse
     files = minimal_files()
     files["content/reeks.yaml"] += ("colofon:\n  toelichting: Alle namen zijn verzonen; de adressen wijzen\n"
                                     "    naar example.org/reeks en www.example.org.\n")
-    root, result = _check(project_factory, files)
+    _, result = _check(project_factory, files)
     assert result.returncode == 0, result.stderr
     [warning] = parse(result.stderr)
     assert (warning.where, warning.severity) == ("content/reeks.yaml:9:32", "waarschuwing")
