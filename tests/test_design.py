@@ -472,6 +472,41 @@ def test_figures_are_numbered_per_chapter_and_credited(books, number):
     assert "Illustratie bundelpers" not in text and "bundelpers" not in text
 
 
+def contact_title_gaps(path: Path) -> list[tuple[int, float]]:
+    """(page, white in pt between the contact block's rule and its title "Contact"): the
+    rule is found in the rendered page, the first row above the title that is dark across
+    the column."""
+    document = pdfium.PdfDocument(path)
+    found = []
+    try:
+        for number, page in enumerate(document):
+            text = page.get_textpage()
+            whole = text.get_text_range()
+            at = next((m.start() for m in re.finditer(r"(?m)^Contact\r?$", whole)), None)
+            if at is None:
+                continue
+            left, _, _, top = text.get_charbox(at)
+            scale = 2
+            image = page.render(scale=scale).to_pil().convert("L")
+            title_top = int((page.get_height() - top) * scale)
+            x0, x1 = int(left * scale), int((left + COLUMN * 0.8) * scale)
+            row = title_top - 1
+            while row > 0 and sum(image.getpixel((x, row)) < 200 for x in range(x0, x1)) < (x1 - x0) * 0.9:
+                row -= 1
+            found.append((number + 1, round((title_top - row) / scale, 1)))
+    finally:
+        document.close()
+    return found
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_the_contact_title_sits_on_its_rule_in_tight_and_loose_chapters_alike(shipped_build, number):
+    gaps = contact_title_gaps(shipped_build / "bundel_pdf" / f"wij-in-de-wijk-{number}.pdf")
+    assert len(gaps) >= 6, gaps  # every case has a contact block
+    assert all(gap < 12 for _, gap in gaps), gaps  # 5 pt padding, then the title's line
+    assert len({gap for _, gap in gaps}) == 1, gaps
+
+
 def test_a_tabel_line_above_a_table_becomes_its_numbered_title_and_numbers_align_right():
     from bundelpers.read.markdown import parse_body, render_sections
 

@@ -37,6 +37,7 @@ def test_a_build_ends_with_a_table_and_a_second_build_reports_everything_unchang
     intro = project / "content" / "testbundel-1" / "inleiding.md"
     intro.write_text(intro.read_text("utf-8").replace("de inleiding van de testbundel", "de testbundel van de inleiding"), "utf-8")
     edited = run_cli(project, "build")
+    assert "testbundel-1: 1 deel te zetten" in edited.stdout, edited.stdout
     again = rows(edited.stdout[edited.stdout.index("  PDF"):])
     assert again["testbundel-1.pdf"][-1] == "opnieuw gemaakt"
     assert again["testbundel-1/ (losse casussen)"][-1] == "ongewijzigd"

@@ -35,7 +35,8 @@ class ProgressView:
                 self._redraw()
             elif event.done < event.total and event.book not in self.started_books:
                 self.started_books.add(event.book)
-                self._line(msg.PROGRESS_START.format(book=event.book, total=event.total - event.done))
+                parts = msg.count(event.total - event.done, "deel", "delen")
+                self._line(msg.PROGRESS_START.format(book=event.book, parts=parts))
             elif event.done == event.total and event.total and before != (event.done, event.total) \
                     and event.book not in self.finished:
                 self.finished.add(event.book)
