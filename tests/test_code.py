@@ -115,3 +115,25 @@ def test_every_editor_facing_sentence_comes_from_the_messages_module() -> None:
                                 and any(word in f" {constant.value} " for word in dutch):
                             offences.append(f"{path.relative_to(SRC)}:{node.lineno}")
     assert offences == []
+
+
+def test_every_template_in_layouts_is_used() -> None:
+    """A template no code or other template names is a stale copy waiting to be edited by
+    mistake (as the old bundle and collection templates were)."""
+    import re
+
+    layouts = REPO / "layouts"
+    sources = [path.read_text("utf-8") for path in SRC.rglob("*.py")]
+    sources += [path.read_text("utf-8") for path in layouts.rglob("*.j2")]
+    unused = []
+    for template in sorted(layouts.rglob("*.j2")):
+        name = template.relative_to(layouts).as_posix()
+        own = template.read_text("utf-8")
+        named = sum(len(re.findall(re.escape(f'"{name}"') + "|" + re.escape(f"'{name}'"), text))
+                    for text in sources)
+        named -= len(re.findall(re.escape(f'"{name}"') + "|" + re.escape(f"'{name}'"), own))
+        folder_named = template.parent != layouts and any(
+            f'"{template.parent.name}"' in text or f"'{template.parent.name}'" in text for text in sources)
+        if not named and not folder_named:
+            unused.append(name)
+    assert unused == []

@@ -586,3 +586,18 @@ def test_the_quote_moves_off_a_section_that_ends_with_a_box():
                     Section(None, "", "tegenvallers", "tekst", "tekst"))
 
     assert quote_position(Chapter) == 4
+
+
+def test_no_name_on_a_title_page_breaks_over_two_lines(shipped_build):
+    people = set()
+    for bundle_file in (shipped_build / "content").glob("*/bundel.yaml"):
+        meta = yaml.safe_load(bundle_file.read_text("utf-8"))
+        people.update([*meta.get("auteurs", []), *meta.get("redactie", [])])
+    assert any(" " in name for name in people)
+    for path in all_pdfs(shipped_build):
+        book = BookPdf(path)
+        lines = [" ".join(line.replace("\u00a0", " ").split()) for line in book.lines(2)]  # page 3
+        shown = [name for name in people if name in " ".join(lines)]
+        assert shown, (path.name, lines)
+        for name in shown:
+            assert any(name in line for line in lines), (path.name, name, lines)

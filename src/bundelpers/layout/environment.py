@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from ..prepare.frontmatter import cited_authors, dutch_list, edition, emphasised
+from ..prepare.frontmatter import cited_authors, dutch_list, edition, emphasised, unbroken_names
 from ..prepare.typography import balanced, display
 from .colours import mix
 
@@ -47,6 +47,7 @@ def environment(layouts: Path) -> Environment:
     env.filters["balance"] = balanced  # titles: lines of even length (size, width as in the CSS)
     env.filters["druk"] = edition
     env.filters["namen"] = dutch_list
+    env.filters["hele_namen"] = unbroken_names  # title pages: a name stays on one line
     env.filters["citeer_namen"] = cited_authors
     env.filters["cursief"] = emphasised
     env.filters["mix"] = mix

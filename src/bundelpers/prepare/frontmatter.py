@@ -41,6 +41,12 @@ def dutch_list(names: Sequence[str]) -> str:
     return f"{', '.join(names[:-1])} en {names[-1]}"
 
 
+def unbroken_names(names: Sequence[str]) -> str:
+    """A title page's names: a list as dutch_list makes it, but a name never breaks over
+    two lines ("Marloes" at the end of one line, "Verhagen" on the next)."""
+    return dutch_list([" ".join(name.split()).replace(" ", "\u00a0") for name in names])
+
+
 def cited_authors(names: Sequence[str]) -> str:
     """The authors of a "Citeren als" line: all of them up to three, else the first "e.a."."""
     names = list(names)
