@@ -420,3 +420,41 @@ def holes(path: Path, limit: float = 3.0) -> list[tuple[int, str, float]]:
             if gap > limit:
                 found.append((index + 1, title, round(gap, 1)))
     return found
+
+
+def stranded_headings(path: Path) -> list[tuple[int, str, int]]:
+    """(page, heading, lines under it) of every bookmarked heading left at the foot of a
+    page with less than two lines of text under it. Lines are the distinct baselines of
+    text set larger than the footnotes (8 pt) below the heading's own line."""
+    reader = PdfReader(path)
+    document = pdfium.PdfDocument(path)
+    found = []
+
+    def visit(items: list) -> None:  # type: ignore[type-arg]
+        for item in items:
+            if isinstance(item, list):
+                visit(item)
+                continue
+            if item.top is None:
+                continue
+            index = reader.get_destination_page_number(item)
+            textpage = document[index].get_textpage()
+            x, y = ctypes.c_double(), ctypes.c_double()
+            baselines = set()
+            for char in range(textpage.count_chars()):
+                if pdfium_raw.FPDFText_IsGenerated(textpage.raw, char) or \
+                        pdfium_raw.FPDFText_GetUnicode(textpage.raw, char) in (10, 13, 32):
+                    continue
+                if pdfium_raw.FPDFText_GetFontSize(textpage.raw, char) * 0.75 <= 8.05:
+                    continue  # footnotes and their calls
+                pdfium_raw.FPDFText_GetCharOrigin(textpage.raw, char, ctypes.byref(x), ctypes.byref(y))
+                baselines.add(round(y.value))
+            under = sorted((b for b in baselines if b < float(item.top)), reverse=True)[1:]  # [0]: the heading
+            if len(under) < 2:
+                found.append((index + 1, str(item.title), len(under)))
+
+    try:
+        visit(reader.outline)
+    finally:
+        document.close()
+    return found

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BuiltProject, make_project, minimal_files, run_cli
-from readback import BookPdf, chapter_spans, holes
+from readback import BookPdf, chapter_spans, holes, stranded_headings
 
 
 @pytest.fixture(scope="module", params=["wij-in-de-wijk", "reeks-klein", "proefreeks"])
@@ -28,6 +28,43 @@ def built(request: pytest.FixtureRequest) -> BuiltProject:
 def test_no_page_but_a_chapters_last_has_a_hole(built: BuiltProject) -> None:
     for path in built.pdfs:
         assert holes(path) == [], path.name
+
+
+def test_no_heading_is_left_at_the_foot_of_a_page_with_one_line(built: BuiltProject) -> None:
+    for path in built.pdfs:
+        assert stranded_headings(path) == [], path.name
+
+
+def test_the_make_up_counts_a_heading_with_one_line_under_it_as_stranded() -> None:
+    """The search's own measure (render/placement.py), on a chapter's anchors: a heading
+    at a page's foot with one line under it is stranded; with two it is not, nor when the
+    next section starts on the same page, nor on the chapter's last page."""
+    from bundelpers.layout.flow import Item, SectionFlow
+    from bundelpers.read.markdown import Heading, Section
+    from bundelpers.render.placement import _stranded_headings
+    from bundelpers.render.weasy import Typeset
+
+    leading = 14.0
+    flows = [SectionFlow(Section(Heading(2, "Successen", "h"), "", "successen"),
+                         items=[Item("p1", "tekst"), Item("t1", "tabel"), Item("p2", "tekst")])]
+
+    def typeset(lines_on_page: int, table_page: int) -> Typeset:
+        height = lines_on_page * leading / 0.75  # points to CSS px
+        return Typeset(b"", 2, {"h": 0, "p1": 0, "t1": table_page, "p2": 1}, (),
+                       {"p1": (900.0, 900.0 + height), "t1": (40.0, 140.0), "p2": (150.0, 300.0)})
+
+    assert _stranded_headings(typeset(1, 1), flows, leading) == ("h",)
+    assert _stranded_headings(typeset(2, 1), flows, leading) == ()
+    # A list of which only the first item fits: one block, its first line on the page.
+    one_list = [SectionFlow(flows[0].section, items=[Item("p1", "tekst")])]
+    assert _stranded_headings(typeset(1, 1), one_list, leading) == ("h",)
+    next_here = [*one_list, SectionFlow(Section(Heading(2, "Lessen", "h2"), "", "lessen"),
+                                        items=[Item("p2", "tekst")])]
+    following = typeset(1, 1)
+    following.anchors.update({"h2": 0, "p2": 0})
+    assert _stranded_headings(following, next_here, leading) == ()
+    last_page = Typeset(b"", 1, {"h": 0, "p1": 0}, (), {"p1": (900.0, 918.7)})
+    assert _stranded_headings(last_page, one_list, leading) == ()
 
 
 def test_the_measure_finds_a_hole_where_there_is_one(tmp_path: Path) -> None:
@@ -148,3 +185,32 @@ def test_the_whole_bundle_html_holds_each_box_where_the_make_up_put_it(box_build
         if steps:
             assert article.index(f"Verder {steps}.") < box, n
         assert box < article.index(f"Verder {steps + 1}."), n
+
+
+def test_what_the_make_up_could_not_close_is_a_warning_naming_file_heading_and_folio(tmp_path: Path) -> None:
+    """publish/holes.py on a chapter whose second page kept a hole and whose third page
+    ends on a heading with one line under it (as the make-up records them)."""
+    from types import SimpleNamespace as Made
+
+    from bundelpers.project import Project
+    from bundelpers.publish.holes import holes_left
+    from bundelpers.read.markdown import Heading
+
+    project = Project(make_project(tmp_path / "project", minimal_files()))
+    source = project.root / "content" / "testbundel-1" / "casus.md"
+    lines = source.read_text("utf-8").split("\n")
+    chapter = Made(anchor="casus", source=source, sections=[
+        Made(heading=Heading(2, "Aanleiding", "casus--aanleiding")),
+        Made(heading=Heading(2, "Aanpak", "casus--aanpak"))])
+    plan = Made(bundle=Made(chapters=[chapter], meta=Made(titel="Testbundel 1")),
+                slots=[Made(kind="hoofdstuk", anchor="casus")])
+    unit = Made(details={"holes": [0.0, 5.0, 0.0], "stranded": ["casus--aanpak"]},
+                anchors={"casus--aanleiding": 0, "casus--aanpak": 2})
+    laid = Made(rendered=[unit], pagination=Made(pages=[Made(label=str(n)) for n in range(1, 20)], starts=[8]))
+    hole, stranded = sorted(holes_left(project, plan, laid), key=lambda problem: problem.message)
+    assert (hole.file, hole.line, hole.severity) == ("content/testbundel-1/casus.md",
+                                                      lines.index("## Aanleiding") + 1, "waarschuwing")
+    assert hole.message.startswith("Pagina 10 van Testbundel 1 houdt onderaan 5 regels wit")
+    assert (stranded.file, stranded.line) == ("content/testbundel-1/casus.md", lines.index("## Aanpak") + 1)
+    assert stranded.message.startswith("Pagina 11 van Testbundel 1: de kop 'Aanpak' staat onderaan")
+    assert "'Aanpak'" in stranded.hint

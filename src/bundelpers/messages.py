@@ -379,6 +379,11 @@ CASE_BUNDLE_LINK = 'De hele bundel: {title} (PDF)'
 CASE_DOCUMENT_TITLE = '{title} ({place}). Uit: {bundle}: {subtitle}'
 CASE_SOURCE_TITLE = 'Over deze overdruk'
 COLLECTION_FOCUS = 'Verzamelbundel'
+NO_CONTENT = ("fout: in {root} staat geen map content/ (de teksten van de bundels).\n"
+              "    Start make in de map van het project, waar content/ en layouts/ naast elkaar staan.")
+NO_LAYOUTS = ("fout: in {root} staat geen map layouts/ (de sjablonen en de opmaak van de boeken).\n"
+              "    Start make in de map van het project, waar content/ en layouts/ naast elkaar staan; "
+              "is de map weg, haal hem dan terug met: git checkout -- layouts")
 INTERRUPTED = "Afgebroken; de bestaande PDF's zijn niet veranderd."
 PART_TITLE = 'Deel {number}: {title}'
 PREVIEW_ADDRESS = "Voorbeeld: open {address} in je browser. Bewaar een bestand en de pagina's worden bijgewerkt (stoppen: Ctrl-C)."
@@ -407,6 +412,10 @@ HOLE_LEFT = ("Pagina {folio} van {book} houdt onderaan {lines} regels wit: na de
              "'{section}' past de volgende kop niet meer met zijn eerste regels.")
 HOLE_LEFT_HINT = ("Maak de sectie '{section}' een zin of twee langer of korter; dan sluit de pagina. "
                   "Met 'make preview' zie je meteen hoe het uitvalt.")
+HEADING_STRANDED = ("Pagina {folio} van {book}: de kop '{section}' staat onderaan de pagina met maar één "
+                    "regel eronder; de rest van de sectie staat op de volgende pagina.")
+HEADING_STRANDED_HINT = ("Maak de eerste alinea onder '{section}' een paar woorden langer (twee regels), of de "
+                         "tekst vóór de kop een zin korter. Met 'make preview' zie je meteen hoe het uitvalt.")
 
 # --- command line (what `bundelpers --help` and a mistyped command show) -------
 CLI_DESCRIPTION = "Maakt de PDF-bundels uit content/."

@@ -4,7 +4,8 @@ The make-up (render/placement.py) moves boxes, figures, tables and the pull quot
 may set a chapter a little tighter or looser. A hole can remain where a section ends a
 few lines above the foot of a page and the next heading does not fit there with its first
 lines (or a footnote must come along). Then the text decides, and an editor can help:
-a sentence more or less in that section closes the page.
+a sentence more or less in that section closes the page. The same goes for a heading
+left at the foot of a page with one line under it.
 """
 
 from __future__ import annotations
@@ -24,14 +25,23 @@ def holes_left(project: Project, plan: BookPlan, laid) -> list[Problem]:  # type
     for index, (slot, unit) in enumerate(zip(plan.slots, laid.rendered, strict=True)):
         chapter = chapters.get(slot.anchor) if slot.kind == "hoofdstuk" else None
         holes = unit.details.get("holes") or []
-        if chapter is None or not any(holes):
+        stranded = unit.details.get("stranded") or []
+        if chapter is None or not (any(holes) or stranded):
             continue
+        file = chapter.source.relative_to(project.root).as_posix()
+        for anchor in stranded:
+            section = next((s.heading.text for s in chapter.sections
+                            if s.heading is not None and s.heading.anchor == anchor), "?")
+            folio = laid.pagination.pages[laid.pagination.starts[index] + unit.anchors[anchor]].label
+            found.append(Problem(
+                file, _line_of(chapter.source, section),
+                msg.HEADING_STRANDED.format(folio=folio, book=book.meta.titel, section=section),
+                msg.HEADING_STRANDED_HINT.format(section=section), "waarschuwing"))
         for page, lines in enumerate(holes):
             if not lines:
                 continue
             section = _section_ending_on(chapter, unit.anchors, page)
             folio = laid.pagination.pages[laid.pagination.starts[index] + page].label
-            file = chapter.source.relative_to(project.root).as_posix()
             found.append(Problem(
                 file, _line_of(chapter.source, section), msg.HOLE_LEFT.format(
                     folio=folio, book=book.meta.titel, lines=f"{lines:.0f}", section=section or "?"),

@@ -6,8 +6,9 @@ itself. A chapter is typeset as written; the pages are measured (render/whitespa
 where a page that is not the chapter's last has a hole (more than three body lines of
 white space), the float that starts the next page is moved past as much of the text that
 follows it as fills the hole, and the chapter is typeset again. The best arrangement found
-within a few tries is kept: fewest and smallest holes first, then a last page of more
-than three lines, then the fewest moves. The search is deterministic, and its result is
+within a few tries is kept: fewest and smallest holes first, then no section heading left
+at the foot of a page with less than two lines of its section under it, then a last page
+of more than three lines, then the fewest moves. The search is deterministic, and its result is
 stored with the chapter (its cache entry holds the arrangement), so it runs once per text.
 """
 
@@ -22,7 +23,8 @@ from .whitespace import TextBlock, lines_on_last_page, page_gaps
 
 HOLE_LINES = 3  # the design brief: more white space than this is a hole
 SHORT_LAST_PAGE = 3  # a last page of this many lines or fewer is avoided where possible
-MAX_TRIES = 5  # typesettings beyond the first, per chapter
+HEADING_KEEPS = 2  # lines of its section a heading at a page's foot keeps under it
+MAX_TRIES = 5  # typesettings beyond the first, per chapter (two more for a stranded heading)
 PX = 0.75  # CSS pixels (anchor positions) to points
 
 
@@ -33,6 +35,7 @@ class Outcome:
     cost: float
     holes: tuple[float, ...]  # per page but the last, its hole in lines (0: none)
     short_end: bool = False  # the last page holds three lines or fewer
+    stranded: tuple[str, ...] = ()  # headings left at a page's foot with less than two lines under them
     tries: int = 1  # typesettings the search made to find this one
 
 
@@ -41,21 +44,32 @@ def place_floats(first: Typeset, flows: Callable[[Arrangement], list[SectionFlow
                  leading: float) -> Outcome:
     """The best arrangement found for a chapter typeset as `first` (arrangement {});
     `flows(a)` lays the body out as `a` says, `typeset(a)` typesets it."""
-    best = _outcome(first, {}, block, leading)
+    best = _outcome(first, {}, block, leading, flows({}))
     tried = {_frozen({})}
     waiting = list(_proposals(best, flows({}), block, leading))  # tried in this order
     for _ in range(MAX_TRIES):
-        if not any(best.holes) and not best.short_end:
+        if not any(best.holes) and not best.short_end and not best.stranded:
             break
         proposal = next((p for p in waiting if _frozen(p) not in tried), None)
         if proposal is None:
             break
         tried.add(_frozen(proposal))
-        outcome = _outcome(typeset(proposal), proposal, block, leading)
+        laid = flows(proposal)
+        outcome = _outcome(typeset(proposal), proposal, block, leading, laid)
         if outcome.cost < best.cost:
             best = outcome
         # What this outcome suggests next waits behind what the earlier ones did.
-        waiting += _proposals(outcome, flows(proposal), block, leading)
+        waiting += _proposals(outcome, laid, block, leading)
+    if best.stranded and not any(best.holes):
+        # Holes took the tries; the best without them keeps a heading with one line at a
+        # page's foot. Its own looser and tighter settings get one try each.
+        for proposal in _proposals(best, flows(best.arrangement), block, leading):
+            if _frozen(proposal) in tried:
+                continue
+            tried.add(_frozen(proposal))
+            outcome = _outcome(typeset(proposal), proposal, block, leading, flows(proposal))
+            if outcome.cost < best.cost:
+                best = outcome
     return replace(best, tries=len(tried))  # the first typesetting is in `tried` as {}
 
 
@@ -63,15 +77,42 @@ def _frozen(arrangement: Arrangement) -> tuple:
     return tuple(sorted((key, steps) for key, steps in arrangement.items() if steps))
 
 
-def _outcome(result: Typeset, arrangement: Arrangement, block: TextBlock, leading: float) -> Outcome:
+def _outcome(result: Typeset, arrangement: Arrangement, block: TextBlock, leading: float,
+             flows: list[SectionFlow]) -> Outcome:
     gaps = page_gaps(result.pdf, block)[:-1]
     holes = tuple(round(gap / leading, 1) if gap / leading > HOLE_LINES else 0.0 for gap in gaps)
     cost = sum(100 + 10 * hole for hole in holes if hole)
+    stranded = _stranded_headings(result, flows, leading)
+    cost += 50 * len(stranded)
     short_end = result.pages > 1 and lines_on_last_page(result.pdf, block, leading) <= SHORT_LAST_PAGE
     cost += 5 if short_end else 0
     cost += 0.1 * sum(steps for key, steps in arrangement.items() if key != SPACING)
     cost += 3 * abs(arrangement.get(SPACING, 0))
-    return Outcome(result, arrangement, cost, holes, short_end)
+    return Outcome(result, arrangement, cost, holes, short_end, stranded)
+
+
+def _stranded_headings(result: Typeset, flows: list[SectionFlow], leading: float) -> tuple[str, ...]:
+    """Section headings left at the foot of a page with less than HEADING_KEEPS lines under
+    them, the chapter going on overleaf (CSS keeps a heading with the next block, but a
+    block of one line, or the first item of a list, is all it keeps), by their anchors."""
+    found = []
+    for number, flow in enumerate(flows):
+        heading = flow.section.heading
+        page = result.anchors.get(heading.anchor) if heading is not None else None
+        if page is None or page >= result.pages - 1:
+            continue
+        later = [item.id for after in flows[number + 1:] for item in (*after.before, *after.items)]
+        later += [after.section.heading.anchor for after in flows[number + 1:] if after.section.heading]
+        if any(result.anchors.get(anchor) == page for anchor in later):
+            continue  # more follows on this page: the heading is not at its foot
+        here = 0.0
+        for item in flow.items:
+            if result.anchors.get(item.id) == page:
+                box = result.positions.get(item.id)
+                here += max(0.0, (box[1] - box[0]) * PX) if box else 0.0
+        if here < HEADING_KEEPS * leading - 1:
+            found.append(heading.anchor)
+    return tuple(found)
 
 
 def _proposals(outcome: Outcome, flows: list[SectionFlow], block: TextBlock,
@@ -86,9 +127,14 @@ def _proposals(outcome: Outcome, flows: list[SectionFlow], block: TextBlock,
     may wait until past that heading and its first text."""
     hole_page = next((page for page, hole in enumerate(outcome.holes) if hole), None)
     if hole_page is None:
-        # No hole, but a last page of a few lines: a tighter setting may take them back.
-        return [{**outcome.arrangement, SPACING: -1}] if outcome.short_end and \
-            not outcome.arrangement.get(SPACING) else []
+        if outcome.arrangement.get(SPACING):
+            return []
+        # No hole, but a heading left with one line at a page's foot: a tighter setting
+        # may take a second line in, a looser one may take the heading over. A last page
+        # of a few lines: a tighter setting may take them back.
+        if outcome.stranded:
+            return [{**outcome.arrangement, SPACING: -1}, {**outcome.arrangement, SPACING: 1}]
+        return [{**outcome.arrangement, SPACING: -1}] if outcome.short_end else []
     anchors = outcome.typeset.anchors
     positions = outcome.typeset.positions
     items = [item for flow in flows for item in (*flow.before, *flow.items)]

@@ -57,7 +57,7 @@ def typeset_unit(job: UnitJob) -> Rendered:
         if again is not None:
             outcome = _make_up(job, result, _reusing(again, job.hint, ahead))
             result = outcome.typeset
-            details = {"arrangement": outcome.arrangement, "holes": list(outcome.holes),
+            details = {"arrangement": outcome.arrangement, "holes": list(outcome.holes), "stranded": list(outcome.stranded),
                        "tries": outcome.tries, "ahead": ahead is not None and ahead.used}
     except Refused as refusal:
         raise UnitFailed(job.doc.name, refused_url=refusal.url) from None
