@@ -71,3 +71,16 @@ def test_a_make_target_without_its_values_says_in_dutch_what_to_add():
         assert result.returncode == 2, result.stdout + result.stderr
         assert msg.MAKE_USAGE[target] in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_a_project_without_content_or_layouts_is_named_in_dutch_without_a_traceback(project_factory):
+    import shutil
+
+    for folder, words in (("layouts", "geen map layouts/"), ("content", "geen map content/")):
+        project = project_factory(name=f"zonder-{folder}")
+        shutil.rmtree(project / folder)
+        for command in ("check", "build"):
+            result = run_cli(project, command)
+            assert result.returncode == 2, result.stderr
+            assert words in result.stderr and "Start make in de map van het project" in result.stderr
+            assert "Traceback" not in result.stderr and "bundelpers zelf" not in result.stderr
