@@ -79,7 +79,7 @@ def test_a_project_without_content_or_layouts_is_named_in_dutch_without_a_traceb
     for folder, words in (("layouts", "geen map layouts/"), ("content", "geen map content/")):
         project = project_factory(name=f"zonder-{folder}")
         shutil.rmtree(project / folder)
-        for command in ("check", "build"):
+        for command in ("check", "build", "watch", "preview", "drukwerk"):
             result = run_cli(project, command)
             assert result.returncode == 2, result.stderr
             assert words in result.stderr and "Start make in de map van het project" in result.stderr

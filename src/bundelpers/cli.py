@@ -87,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
                              help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
+    for folder, missing in ((project.content, msg.NO_CONTENT), (project.layouts, msg.NO_LAYOUTS)):
+        if not folder.is_dir():  # most likely started outside the project
+            print(missing.format(root=project.root), file=sys.stderr)
+            return 2
     if args.opdracht == "watch":
         return watch(project)
     if args.opdracht == "preview":
@@ -111,10 +115,6 @@ def run(project: Project, opdracht: str, runner=None, bundles: list[str] | None 
 
     clock = Stopwatch()
     clock.stages["opdracht lezen"] = started - START
-    for folder, missing in ((project.content, msg.NO_CONTENT), (project.layouts, msg.NO_LAYOUTS)):
-        if not folder.is_dir():  # most likely started outside the project
-            print(missing.format(root=project.root), file=sys.stderr)
-            return 2
     own = runner is None
     if opdracht in ("build", "drukwerk"):
         # The typesetting workers start first and load WeasyPrint on their own cores
